@@ -1,9 +1,33 @@
-"""Placeholder pipeline: replaced by the real stages."""
+"""The pipeline, top to bottom.
+
+text -> normalised text with an offset map -> layout (headline, credits,
+publication line) -> cheap meeting test -> spaCy doc (syllable tokens,
+underthesea words) -> lexicon -> persons -> titles -> roles; dates,
+targets and awards -> one validated record whose every value points back
+into the text the user gave.
+"""
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
+from pathlib import Path
 
+import spacy
+from spacy.language import Language
+
+from . import lexicon, persons, titles  # noqa: F401  (registers the factories)
+from .awards import AwardFinder
+from .classify import MeetingClassifier
+from .dates import find_dates, find_publication_date
+from .layout import analyse_layout
+from .meeting_date import choose_meeting_date
 from .model import MeetingReport
+from .normalize import normalize
+from .pattern_files import cached_patterns
+from .record import RecordBuilder
+from .roles import assign_roles
+from .targets import TargetFinder
+from .tokenizer import VietnameseTokenizer
 
 
 @dataclass(frozen=True)
@@ -15,10 +39,74 @@ class DocumentMetadata:
     author: str | None = None
 
 
+def build_nlp(extra_patterns: tuple[Path, ...] = ()) -> Language:
+    """A blank Vietnamese spaCy pipeline with our tokenizer and pattern stages."""
+    nlp = spacy.blank("vi", config={"nlp": {"tokenizer": {"@tokenizers": "spacy.Tokenizer.v1"}}})
+    nlp.tokenizer = VietnameseTokenizer(nlp.vocab)
+    config = {"extra_patterns": [str(p) for p in extra_patterns]}
+    nlp.add_pipe("vi_lexicon", config=config)
+    nlp.add_pipe("vi_persons", config=config)
+    nlp.add_pipe("vi_titles")
+    return nlp
+
+
 class Pipeline:
-    def run(self, text, *, reference_date=None, source=None, metadata=None) -> MeetingReport:
-        return MeetingReport(source=source)
+    def __init__(self, extra_patterns: tuple[Path, ...] = ()) -> None:
+        self.patterns = cached_patterns(tuple(extra_patterns))
+        self.nlp = build_nlp(tuple(extra_patterns))
+        self.classifier = MeetingClassifier(self.patterns)
+        self.awards = AwardFinder(self.patterns)
+        self.targets = TargetFinder(self.patterns)
+
+    def run(
+        self,
+        text: str,
+        *,
+        reference_date: dt.date | None = None,
+        source: str | None = None,
+        metadata: DocumentMetadata | None = None,
+    ) -> MeetingReport:
+        norm = normalize(text)
+        layout = analyse_layout(norm.text)
+        publication = find_publication_date(norm.text)
+        builder = RecordBuilder(norm, source=source, patterns=self.patterns)
+        builder.set_headline(layout.headline, metadata.title if metadata else None)
+        builder.set_publication(publication, metadata.published if metadata else None)
+        if not self.classifier.worth_parsing(norm.text[: layout.body_end]):
+            return builder.build(is_meeting=False)
+
+        doc = self.nlp(norm.text)
+        decisions = assign_roles(doc, doc._.mentions, layout, author=metadata.author if metadata else None)
+        headline = norm.text[layout.headline[0]:layout.headline[1]] if layout.headline else ""
+        verdict = self.classifier.decide(
+            norm.text[: layout.body_end],
+            headline=headline,
+            lead=_lead(norm.text, layout),
+            chairs=sum(d.role == "chair" for d in decisions),
+            attendees=sum(d.role == "attendee" for d in decisions),
+            attendance_lists=sum(d.rule.startswith("attendee.listed") for d in decisions),
+        )
+        if not verdict.is_meeting:
+            return builder.build(is_meeting=False)
+
+        dates = find_dates(norm.text)
+        meeting_date = choose_meeting_date(
+            doc, dates, publication, layout,
+            reference_date=reference_date,
+            published=metadata.published if metadata else None,
+        )
+        builder.set_meeting_date(meeting_date)
+        builder.add_people(decisions)
+        builder.add_targets(self.targets.find(norm.text[: layout.body_end]))
+        builder.add_awards(self.awards.find(norm.text[: layout.body_end]))
+        return builder.build(is_meeting=True)
 
 
-def build_pipeline(pattern_paths=()):
-    return Pipeline()
+def _lead(text: str, layout) -> str:
+    """The first few hundred characters after the headline."""
+    start = layout.headline[1] if layout.headline else 0
+    return text[start:start + 600]
+
+
+def build_pipeline(pattern_paths=()) -> Pipeline:
+    return Pipeline(tuple(Path(p) for p in pattern_paths))

@@ -1,0 +1,106 @@
+"""The lexicon stage: every pattern phrase found in the text, as labelled spans.
+
+Phrases are matched by spaCy's PhraseMatcher on lower-cased syllables (the
+text is already NFC and tone-folded, so "Uỷ ban"/"Ủy ban" and "hoà"/"hòa"
+meet the same entry); ``"case": "exact"`` phrases and token-list patterns go
+to the Matcher. Each span keeps its label and the ``id`` of the pattern, so
+every later decision can name the rule it rests on.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from .pattern_files import PatternSet, cached_patterns
+from .tokenizer import syllable_spans
+
+SPANS_KEY = "lexicon"
+
+
+def _syllables(phrase: str) -> list[str]:
+    return [phrase[a:b] for a, b in syllable_spans(phrase)]
+
+
+class LexiconRuler:
+    """Adds ``doc.spans["lexicon"]``: all (possibly overlapping) pattern matches."""
+
+    def __init__(self, nlp: Language, patterns: PatternSet) -> None:
+        self.vocab = nlp.vocab
+        self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.matcher = Matcher(nlp.vocab)
+        self.keys: dict[int, tuple[str, str]] = {}
+        grouped: dict[tuple[str, str], list] = defaultdict(list)
+        token_patterns: dict[tuple[str, str], list] = defaultdict(list)
+        for rule in patterns.rules:
+            key = (rule["label"], rule["id"])
+            pattern = rule["pattern"]
+            if isinstance(pattern, list):
+                token_patterns[key].append(pattern)
+            elif rule.get("case") == "exact":
+                token_patterns[key].append([{"ORTH": s} for s in _syllables(pattern)])
+            else:
+                words = _syllables(pattern)
+                if words:
+                    grouped[key].append(Doc(nlp.vocab, words=words))
+        for key, docs in grouped.items():
+            name = "|".join(key)
+            self.phrases.add(name, docs)
+            self.keys[nlp.vocab.strings[name]] = key
+        for key, pats in token_patterns.items():
+            name = "|".join(key)
+            self.matcher.add(name, pats)
+            self.keys[nlp.vocab.strings[name]] = key
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = []
+        for match_id, start, end in [*self.phrases(doc), *self.matcher(doc)]:
+            label, rule_id = self.keys[match_id]
+            spans.append(Span(doc, start, end, label=label, span_id=rule_id))
+        doc.spans[SPANS_KEY] = sorted(spans, key=lambda s: (s.start, -s.end))
+        return doc
+
+
+@Language.factory("vi_lexicon", default_config={"extra_patterns": []})
+def make_lexicon(nlp: Language, name: str, extra_patterns: list[str]) -> LexiconRuler:
+    return LexiconRuler(nlp, cached_patterns(tuple(Path(p) for p in extra_patterns)))
+
+
+class LexiconIndex:
+    """Per-token view of the lexicon spans: the longest match of each label at each start."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.at: dict[str, dict[int, Span]] = defaultdict(dict)
+        self.cover: list[list[Span]] = [[] for _ in range(len(doc))]
+        for span in doc.spans.get(SPANS_KEY, []):
+            best = self.at[span.label_].get(span.start)
+            if best is None or span.end > best.end:
+                self.at[span.label_][span.start] = span
+            for i in range(span.start, span.end):
+                self.cover[i].append(span)
+
+    def starting(self, i: int, *labels: str) -> Span | None:
+        """The longest span of any of ``labels`` that starts at token ``i``."""
+        best = None
+        for label in labels:
+            span = self.at.get(label, {}).get(i)
+            if span is not None and (best is None or span.end > best.end):
+                best = span
+        return best
+
+    def covers(self, i: int, *labels: str) -> bool:
+        return 0 <= i < len(self.cover) and any(s.label_ in labels for s in self.cover[i])
+
+    def covering(self, i: int, *labels: str) -> list[Span]:
+        """Spans of ``labels`` that contain token ``i``."""
+        if not 0 <= i < len(self.cover):
+            return []
+        return [s for s in self.cover[i] if s.label_ in labels]
+
+    def spans(self, *labels: str) -> list[Span]:
+        found = [s for label in labels for s in self.at.get(label, {}).values()]
+        return sorted(found, key=lambda s: (s.start, -s.end))

@@ -1,0 +1,113 @@
+"""Text in, normalised text plus an offset map out.
+
+The rules see one canonical form of every article: NFC, one tone-mark
+placement ("hoà"/"hòa" and "Uỷ"/"Ủy" both become the mark-on-last-vowel
+form), no zero-width characters or soft hyphens, ordinary spaces for
+no-break spaces, "Đ" for the look-alike "Ð". Every character of the
+normalised text remembers the span of the original it came from, so a
+value found in the normalised text is reported at offsets into the text
+the user gave.
+"""
+from __future__ import annotations
+
+import unicodedata
+from array import array
+from dataclasses import dataclass
+
+import regex
+
+_DROP = {"\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad", "\u180e"}
+_SPACES = {"\u00a0", "\u2007", "\u202f", "\u2009", "\u200a", "\u2002", "\u2003", "\u3000", "\t", "\x0b", "\x0c"}
+_LOOKALIKES = {"\u00d0": "\u0110", "\u00f0": "\u0111", "\u0189": "\u0110"}
+
+_TONES = "\u0300\u0301\u0303\u0309\u0323"
+
+
+def _fold_table() -> dict[str, str]:
+    """Old-style pairs ("òa", "ủy") mapped to the new style ("oà", "uỷ"), every case."""
+    table: dict[str, str] = {}
+    for first, second in (("o", "a"), ("o", "e"), ("u", "y")):
+        for tone in _TONES:
+            for f, s in ((first, second), (first.upper(), second.upper()), (first.upper(), second)):
+                old = unicodedata.normalize("NFC", f + tone) + s
+                new = f + unicodedata.normalize("NFC", s + tone)
+                table[old] = new
+    return table
+
+
+_FOLD = _fold_table()
+# A marked o/u followed by a/e/y that ends the syllable: the old placement.
+_OLD_STYLE = regex.compile("(?:" + "|".join(_FOLD) + ")(?!\\p{L})")
+
+
+def fold_tones(text: str) -> str:
+    """Put the tone mark of a syllable ending in oa/oe/uy on its last vowel.
+
+    >>> fold_tones("Ủy ban hòa giải, thủy lợi, khỏe")
+    'Uỷ ban hoà giải, thuỷ lợi, khoẻ'
+    >>> fold_tones("quý, hoàng, của")
+    'quý, hoàng, của'
+    """
+    if not any(ch in text for ch in "òóỏõọùúủũụÒÓỎÕỌÙÚỦŨỤ"):
+        return text
+    return _OLD_STYLE.sub(lambda m: _FOLD[m.group()], text)
+
+
+def canonical(text: str) -> str:
+    """The matching key of a phrase: NFC, folded tone marks, lower case, single spaces."""
+    return " ".join(fold_tones(unicodedata.normalize("NFC", text)).lower().split())
+
+
+@dataclass
+class NormalizedText:
+    """The canonical text and, for each of its characters, the original span."""
+
+    original: str
+    text: str
+    starts: array
+    ends: array
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Map a span of the normalised text back to the original text."""
+        if end <= start:
+            pos = self.starts[start] if start < len(self.starts) else len(self.original)
+            return pos, pos
+        return self.starts[start], self.ends[end - 1]
+
+    def original_slice(self, start: int, end: int) -> str:
+        a, b = self.to_original(start, end)
+        return self.original[a:b]
+
+
+def normalize(original: str) -> NormalizedText:
+    """Build the canonical text of ``original`` with its offset map."""
+    out: list[str] = []
+    starts = array("l")
+    ends = array("l")
+    n = len(original)
+    i = 0
+    while i < n:
+        ch = original[i]
+        j = i + 1
+        while j < n and unicodedata.combining(original[j]):
+            j += 1
+        if ch == "\r":
+            if j < n and original[j] == "\n":
+                i = j
+                continue
+            piece = "\n"
+        elif ch in _DROP:
+            i = j
+            continue
+        elif ch in _SPACES:
+            piece = " "
+        else:
+            piece = unicodedata.normalize("NFC", original[i:j]) if j > i + 1 or not ch.isascii() else ch
+            piece = _LOOKALIKES.get(piece, piece)
+        for c in piece:
+            out.append(c)
+            starts.append(i)
+            ends.append(j)
+        i = j
+    text = fold_tones("".join(out))
+    return NormalizedText(original=original, text=text, starts=starts, ends=ends)

@@ -1,0 +1,149 @@
+"""Load the pattern data: the shipped ``patterns/`` plus the user's own files.
+
+Formats, as in spaCy's rulers:
+
+* ``*.jsonl``: one ``{"label", "pattern", "id"}`` object per line. A string
+  pattern is a phrase matched on lower-cased, tone-folded syllables; add
+  ``"case": "exact"`` when capitals matter ("Bộ" the ministry, not "bộ" the
+  noun). A list pattern is a spaCy token pattern.
+* ``*.txt``: one entry per line, ``#`` starts a comment; the file's stem
+  names the list (``surnames.txt`` -> the ``surnames`` list).
+* ``*.tsv``: ``key<TAB>value`` lines (``number_words.tsv``).
+
+A user's folder may hold any of these; its entries are added to the shipped
+ones. The date rules and the legacy encoding tables keep their own files.
+"""
+from __future__ import annotations
+
+import functools
+import json
+import unicodedata
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+from .errors import PatternError
+from .normalize import fold_tones
+
+#: files read by other stages with their own loaders
+_OWN_LOADERS = {"dates.jsonl"}
+
+
+@dataclass
+class PatternSet:
+    """Everything the rules read from pattern files."""
+
+    rules: list[dict] = field(default_factory=list)
+    lists: dict[str, set[str]] = field(default_factory=dict)
+    tables: dict[str, dict[str, str]] = field(default_factory=dict)
+    sources: list[str] = field(default_factory=list)
+
+    def labels(self) -> set[str]:
+        return {r["label"] for r in self.rules}
+
+    def phrases(self, label: str) -> list[str]:
+        return [r["pattern"] for r in self.rules if r["label"] == label and isinstance(r["pattern"], str)]
+
+    def list(self, name: str) -> set[str]:
+        return self.lists.get(name, set())
+
+    def table(self, name: str) -> dict[str, str]:
+        return self.tables.get(name, {})
+
+
+@functools.lru_cache(maxsize=1)
+def shipped_dir() -> Path:
+    """The shipped pattern folder: ``extractor/patterns`` in a wheel, ``patterns/`` in a checkout."""
+    try:
+        folder = Path(str(resources.files("extractor.patterns")))
+        if folder.is_dir():
+            return folder
+    except (ModuleNotFoundError, TypeError):
+        pass
+    return Path(__file__).resolve().parent.parent / "patterns"
+
+
+def _clean(text: str) -> str:
+    return fold_tones(unicodedata.normalize("NFC", text)).strip()
+
+
+def _read_jsonl(path: Path, out: PatternSet) -> None:
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        try:
+            rule = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise PatternError(f"{path}:{number}: not valid JSON ({exc.msg})", str(path)) from None
+        if not isinstance(rule, dict) or "label" not in rule or "pattern" not in rule:
+            raise PatternError(f"{path}:{number}: a pattern needs \"label\" and \"pattern\"", str(path))
+        pattern = rule["pattern"]
+        if isinstance(pattern, str):
+            pattern = _clean(pattern)
+            if not pattern:
+                raise PatternError(f"{path}:{number}: empty pattern", str(path))
+        elif not isinstance(pattern, list):
+            raise PatternError(f"{path}:{number}: pattern must be a string or a token list", str(path))
+        out.rules.append(
+            {
+                "label": str(rule["label"]),
+                "pattern": pattern,
+                "id": str(rule.get("id") or f"{path.stem}.{rule['label'].lower()}"),
+                "case": rule.get("case", "any"),
+            }
+        )
+
+
+def _read_txt(path: Path, out: PatternSet) -> None:
+    entries = out.lists.setdefault(path.stem, set())
+    for line in path.read_text(encoding="utf-8").splitlines():
+        entry = _clean(line.split("#", 1)[0])
+        if entry:
+            entries.add(entry)
+
+
+def _read_tsv(path: Path, out: PatternSet) -> None:
+    table = out.tables.setdefault(path.stem, {})
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        parts = line.split("\t")
+        if len(parts) < 2:
+            raise PatternError(f"{path}:{number}: expected key<TAB>value", str(path))
+        table[_clean(parts[0]).lower()] = parts[1].strip()
+
+
+_READERS = {".jsonl": _read_jsonl, ".txt": _read_txt, ".tsv": _read_tsv}
+
+
+def _read_path(path: Path, out: PatternSet) -> None:
+    if path.is_dir():
+        for child in sorted(path.iterdir()):
+            if child.is_file() and child.suffix in _READERS and child.name not in _OWN_LOADERS:
+                _read_path(child, out)
+        return
+    reader = _READERS.get(path.suffix)
+    if reader is None:
+        raise PatternError(f"{path}: unknown pattern file type (use .jsonl, .txt or .tsv)", str(path))
+    try:
+        reader(path, out)
+    except (OSError, UnicodeDecodeError) as exc:
+        raise PatternError(f"{path}: cannot read ({exc})", str(path)) from None
+    out.sources.append(str(path))
+
+
+def load_patterns(extra: list[Path] | tuple[Path, ...] = ()) -> PatternSet:
+    """The shipped pattern files, then each extra file or folder on top."""
+    out = PatternSet()
+    _read_path(shipped_dir(), out)
+    for path in extra:
+        if not path.exists():
+            raise PatternError(f"{path}: no such pattern file or folder", str(path))
+        _read_path(path, out)
+    return out
+
+
+@functools.lru_cache(maxsize=8)
+def cached_patterns(extra: tuple[Path, ...] = ()) -> PatternSet:
+    """``load_patterns`` once per set of extra paths: every stage shares one copy."""
+    return load_patterns(extra)

@@ -1,0 +1,169 @@
+"""The person stage: where the article names people.
+
+A Vietnamese name is a run of two to four capitalised syllables led by a
+family name ("Dương Đức Đằng"). Runs of capitals also hold places and
+organisations ("tỉnh Thái Nguyên Vũ Hồng Bắc", "Tổng Giám đốc Viettel
+Post Trần Trung Hưng"), so a run is cut where the gazetteers and
+underthesea's word boundaries say a place or an organisation ends. A name
+that no family name leads ("Thongloun Sisoulith", "Kevin McCarthy") is taken
+only where the genre puts a name: right after an honorific or a title.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import regex
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from .lexicon import LexiconIndex
+from .pattern_files import PatternSet, cached_patterns
+
+SPANS_KEY = "persons"
+
+_NAME_SYLLABLE = regex.compile(r"^\p{Lu}[\p{Ll}\p{M}]*(?:['’-]\p{L}[\p{Ll}\p{M}]*)*$|^\p{Lu}$|^(?:Mc|Mac|O')\p{Lu}\p{Ll}+$")
+_ALLCAPS = regex.compile(r"^\p{Lu}[\p{Lu}\d&.]+$")
+
+#: labels whose phrases are never part of a name
+HARD_LABELS = ("TITLE_HEAD", "TITLE_MOD", "MEMBERSHIP", "RANK", "ACADEMIC", "ORG", "MEETING", "CHAIR")
+#: labels that may begin a run of capitals before the name proper
+PREFIX_LABELS = ("PLACE", "ORG", "ORG_HEAD")
+
+
+def is_name_syllable(text: str) -> bool:
+    return bool(_NAME_SYLLABLE.match(text)) and not _ALLCAPS.match(text)
+
+
+def is_allcaps(text: str) -> bool:
+    return bool(_ALLCAPS.match(text))
+
+
+class PersonFinder:
+    """Adds ``doc.spans["persons"]``: one span per name mention, ``id`` = the rule."""
+
+    def __init__(self, patterns: PatternSet) -> None:
+        self.surnames = {s.lower() for s in patterns.list("surnames")}
+        self.max_len = 4
+
+    def __call__(self, doc: Doc) -> Doc:
+        lex = LexiconIndex(doc)
+        starts = doc._.word_starts or [True] * len(doc)
+        found: list[Span] = []
+        i = 0
+        n = len(doc)
+        while i < n:
+            if not self._syllable(doc, lex, i, run_start=True):
+                i += 1
+                continue
+            j = i + 1
+            while j < n and self._syllable(doc, lex, j, run_start=False):
+                j += 1
+            found += self._names_in_run(doc, lex, starts, i, j)
+            i = j
+        doc.spans[SPANS_KEY] = found
+        return doc
+
+    def _syllable(self, doc: Doc, lex: LexiconIndex, i: int, run_start: bool) -> bool:
+        """Whether token ``i`` can be a syllable of a name (``run_start``: its first)."""
+        token = doc[i]
+        if not is_name_syllable(token.text):
+            return False
+        if not token.whitespace_ and i + 1 < len(doc) and doc[i + 1].text in {"/", "."}:
+            return False  # "Đ/c", "TP."
+        if run_start and lex.covers(i, "HONORIFIC"):
+            return False
+        for span in lex.covering(i, *HARD_LABELS):
+            if len(span) > 1 or (run_start and not self._is_surname(token.text)):
+                return False
+        return True
+
+    def _is_surname(self, text: str) -> bool:
+        return text.lower() in self.surnames
+
+    def _names_in_run(self, doc: Doc, lex: LexiconIndex, starts: list[bool], s: int, e: int) -> list[Span]:
+        """Cut a run of capitals into at most one leading place/organisation and names."""
+        before = doc[s - 1] if s > 0 else None
+        after_admin = before is not None and lex.covers(s - 1, "ADMIN", "NAME_BLOCKER")
+        k = s
+        if after_admin:
+            place = lex.starting(s, "PLACE")
+            k = place.end if place is not None and place.end <= e else self._word_end(starts, s, e)
+        names: list[Span] = []
+        while k < e:
+            pick = self._surname_led(doc, lex, starts, k, e)
+            if pick is not None:
+                a, b = pick
+                names.append(Span(doc, a, b, label="PERSON", span_id="person.surname_led"))
+                k = b
+                continue
+            foreign = self._foreign(doc, lex, k, e, at_run_start=(k == s))
+            if foreign is not None:
+                names.append(foreign)
+            break
+        return names
+
+    def _word_end(self, starts: list[bool], s: int, e: int) -> int:
+        j = s + 1
+        while j < e and not starts[j]:
+            j += 1
+        return j
+
+    def _surname_led(self, doc: Doc, lex: LexiconIndex, starts: list[bool], s: int, e: int) -> tuple[int, int] | None:
+        """The leftmost family-name-led stretch of 2-4 syllables that ends the run."""
+        for k in range(s, e - 1):
+            if not self._is_surname(doc[k].text):
+                continue
+            if k > s and not (starts[k] or lex.covers(k - 1, *PREFIX_LABELS)):
+                continue
+            end = e
+            if end - k > self.max_len:
+                if k + self.max_len < e and not starts[k + self.max_len] and self._one_word(starts, k, e):
+                    continue
+                end = self._name_end(starts, k, e)
+                if end is None:
+                    continue
+            place = lex.starting(k, "PLACE")
+            if place is not None and place.end >= end:
+                continue
+            return k, end
+        return None
+
+    def _one_word(self, starts: list[bool], s: int, e: int) -> bool:
+        return not any(starts[s + 1:e])
+
+    def _name_end(self, starts: list[bool], k: int, e: int) -> int | None:
+        """Where a name that is followed by more capitals ends: at a word boundary, 2-4 syllables in."""
+        for end in range(min(e, k + self.max_len), k + 1, -1):
+            if end == e or starts[end]:
+                return end
+        return None
+
+    def _foreign(self, doc: Doc, lex: LexiconIndex, s: int, e: int, at_run_start: bool) -> Span | None:
+        """A name with no Vietnamese family name: after an honorific, a title or a country."""
+        if not at_run_start:
+            return None
+        k = s
+        while k < e:
+            prefix = lex.starting(k, *PREFIX_LABELS)
+            if prefix is None or prefix.end > e:
+                break
+            k = prefix.end
+        if not 2 <= e - k <= 4:
+            return None
+        place = lex.starting(k, "PLACE")
+        if place is not None and place.end >= e:
+            return None
+        transliterated = any("-" in doc[t].text for t in range(k, e))
+        after_country = k > s and lex.starting(s, "PLACE") is not None
+        context = s > 0 and (
+            lex.covers(s - 1, "HONORIFIC", "TITLE_HEAD", "MEMBERSHIP", "RANK", "ACADEMIC", "ORG", "PLACE")
+            or is_allcaps(doc[s - 1].text)
+        )
+        if not (context or after_country or transliterated):
+            return None
+        return Span(doc, k, e, label="PERSON", span_id="person.foreign")
+
+
+@Language.factory("vi_persons", default_config={"extra_patterns": []})
+def make_person_finder(nlp: Language, name: str, extra_patterns: list[str]) -> PersonFinder:
+    return PersonFinder(cached_patterns(tuple(Path(p) for p in extra_patterns)))

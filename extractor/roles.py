@@ -1,0 +1,123 @@
+"""The role stage: who chaired, who took part, who is only mentioned.
+
+A chair is a named person the text says chủ trì / đồng chủ trì / chủ tọa:
+"X, Chủ tịch UBND huyện chủ trì", "dưới sự chủ trì của X", "do X chủ trì",
+"Chủ tọa kỳ họp: A; B". Everybody else named in a meeting report took part,
+except bylines and photo credits, and people the text only mentions
+("gửi lẵng hoa chúc mừng", "theo chỉ đạo của").
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from .layout import Layout
+from .lexicon import LexiconIndex
+from .titles import Mention
+
+#: words that may stand between a chair's name (or titles) and "chủ trì"
+_BRIDGE = {"đã", "cùng", "là", "sẽ", "vừa", "đồng", "thì", "đang", "trực", "tiếp", "đứng", "ra"}
+_LIST_GLUE = {",", ";", "và", "cùng", "với", "-", "–", ":", "cùng với", "các", "đồng", "chí", "ông", "bà", "đ", "/", "c"}
+
+
+@dataclass
+class RoleDecision:
+    mention: Mention
+    role: str  # "chair", "attendee" or "excluded"
+    rule: str
+    trigger: Span | None = None
+
+
+def _sentence_of(doc: Doc, token: int) -> Span:
+    return doc[token].sent
+
+
+def assign_roles(doc: Doc, mentions: list[Mention], layout: Layout, author: str | None = None) -> list[RoleDecision]:
+    lex = LexiconIndex(doc)
+    decisions: dict[int, RoleDecision] = {}
+    by_start = sorted(mentions, key=lambda m: m.person.start)
+    for trigger in lex.spans("CHAIR"):
+        for mention, rule in _chairs_of(doc, trigger, by_start, lex):
+            decisions[id(mention)] = RoleDecision(mention, "chair", rule, trigger)
+    absent_sentences = {_sentence_of(doc, s.start).start for s in lex.spans("NOT_PRESENT")}
+    attend_sentences = {_sentence_of(doc, s.start).start for s in lex.spans("ATTEND")}
+    author_key = " ".join(author.lower().split()) if author else None
+    out = []
+    for mention in by_start:
+        if id(mention) in decisions:
+            out.append(decisions[id(mention)])
+            continue
+        char_start = mention.person.start_char
+        if layout.is_credit(char_start):
+            out.append(RoleDecision(mention, "excluded", "exclude.credit"))
+        elif author_key and mention.person.text.lower() == author_key:
+            out.append(RoleDecision(mention, "excluded", "exclude.author"))
+        elif _sentence_of(doc, mention.person.start).start in absent_sentences:
+            out.append(RoleDecision(mention, "excluded", "exclude.not_present"))
+        elif _sentence_of(doc, mention.person.start).start in attend_sentences:
+            out.append(RoleDecision(mention, "attendee", "attendee.listed"))
+        else:
+            out.append(RoleDecision(mention, "attendee", "attendee.named_in_report"))
+    return out
+
+
+def _chairs_of(doc: Doc, trigger: Span, mentions: list[Mention], lex: LexiconIndex):
+    sent = _sentence_of(doc, trigger.start)
+    in_sent = [m for m in mentions if sent.start <= m.person.start < sent.end]
+    before = [m for m in in_sent if m.end <= trigger.start]
+    after = [m for m in in_sent if m.person.start >= trigger.end]
+    prev_words = [t.lower_ for t in doc[max(sent.start, trigger.start - 2):trigger.start]]
+    next_word = doc[trigger.end].lower_ if trigger.end < len(doc) else ""
+    if prev_words[-1:] == ["sự"] and next_word == "của" or prev_words[-1:] == ["quyền"]:
+        return [(m, "chair.under_chairmanship_of") for m in _list_from(doc, after, trigger.end)]
+    if before and _bridged(doc, before[-1].end, trigger.start):
+        group = _list_back(doc, before)
+        return [(m, "chair.subject") for m in group]
+    do_index = _find_word(doc, "do", sent.start, trigger.start)
+    if do_index is not None:
+        inside = [m for m in before if m.person.start > do_index]
+        if inside:
+            return [(m, "chair.do_x_chu_tri") for m in inside]
+    if after and not before or after and trigger.start - sent.start <= 2:
+        return [(m, "chair.heading") for m in _list_from(doc, after, trigger.end)]
+    return []
+
+
+def _bridged(doc: Doc, end: int, trigger_start: int) -> bool:
+    gap = [t.lower_ for t in doc[end:trigger_start] if not t.is_space]
+    return len(gap) <= 3 and all(g in _BRIDGE or g == "," for g in gap)
+
+
+def _list_back(doc: Doc, before: list[Mention]) -> list[Mention]:
+    """The last mention before the trigger and those listed with it."""
+    group = [before[-1]]
+    for m in reversed(before[:-1]):
+        gap = [t.lower_ for t in doc[m.end:group[0].start] if not t.is_space]
+        if all(g in _LIST_GLUE for g in gap) and len(gap) <= 4:
+            group.insert(0, m)
+        else:
+            break
+    return group
+
+
+def _list_from(doc: Doc, after: list[Mention], start: int) -> list[Mention]:
+    """Mentions listed right after a heading word ("Chủ tọa kỳ họp: A; B")."""
+    group: list[Mention] = []
+    pos = start
+    for m in after:
+        gap = [t for t in doc[pos:m.start] if not t.is_space]
+        if group and not all(t.lower_ in _LIST_GLUE for t in gap):
+            break
+        if not group and len(gap) > 8:
+            break
+        group.append(m)
+        pos = m.end
+    return group
+
+
+def _find_word(doc: Doc, word: str, start: int, end: int) -> int | None:
+    for i in range(end - 1, start - 1, -1):
+        if doc[i].lower_ == word:
+            return i
+    return None

@@ -1,0 +1,314 @@
+"""The title stage: the positions the article attaches to each name mention.
+
+The text is first cut into units: the longest lexicon phrase at each point
+(an organisation, a title head, a place...), a person name, or a single
+token. A title is then ``MODIFIER* HEAD ORG-PART*`` over units
+("Phó" "Chủ tịch" "UBND" "tỉnh" "Thái Nguyên"), and titles attach to a
+name in the shapes the genre uses:
+
+* before it: "Bộ trưởng Bộ GTVT Trương Quang Nghĩa", chained with commas
+  ("Ủy viên Bộ Chính trị, Phó Thủ tướng Phạm Bình Minh");
+* after it, after a comma, dash or parenthesis: "Dương Đức Đằng, Phó Bí
+  thư Huyện ủy, Chủ tịch UBND huyện", "Lê Văn Tưởng - Bí thư Đảng ủy";
+* shared by a list: "các Phó Chủ tịch UBND tỉnh: Trần Anh Tuấn, Nguyễn Hồng Quang".
+
+A title that runs straight into a name belongs to that name, not to the
+name before it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from .lexicon import LexiconIndex
+from .persons import SPANS_KEY as PERSONS_KEY
+from .persons import is_allcaps, is_name_syllable
+
+HEAD_LABELS = ("TITLE_HEAD", "MEMBERSHIP", "RANK", "ACADEMIC")
+ORG_LABELS = ("ORG", "ORG_HEAD", "ADMIN", "PLACE")
+#: tie-break among equally long phrases starting at one token
+UNIT_PRIORITY = (
+    "TITLE_HEAD", "MEMBERSHIP", "RANK", "ACADEMIC", "ORG", "TITLE_MOD", "PLACE", "ORG_HEAD", "ADMIN",
+    "HONORIFIC", "CHAIR", "ATTEND", "SPEAK", "GIVE", "MEETING", "NOT_PRESENT",
+)
+SEPARATORS = {",", "-", "–", "—", "(", "kiêm", ":"}
+CONNECTORS = {"của", "tại", "và", "-", "–", "&", "thuộc"}
+POST_MODIFIERS = {"thường trực", "tt", "phụ trách", "thứ nhất", "chuyên trách"}
+PLURAL_MARKERS = {"các", "hai", "ba", "những"}
+
+
+@dataclass
+class Unit:
+    start: int
+    end: int
+    label: str  # a lexicon label, PERSON, CAP, ALLCAPS, NUM, or WORD
+    span: Span | None = None
+
+    @property
+    def is_head(self) -> bool:
+        return self.label in HEAD_LABELS
+
+
+@dataclass
+class Mention:
+    """One occurrence of a name with the titles attached to it there."""
+
+    person: Span
+    titles: list[Span] = field(default_factory=list)
+    shared_title: bool = False
+
+    @property
+    def end(self) -> int:
+        """Where the mention with its following titles ends."""
+        return max([self.person.end] + [t.end for t in self.titles if t.start >= self.person.end])
+
+    @property
+    def start(self) -> int:
+        return min([self.person.start] + [t.start for t in self.titles if t.end <= self.person.start])
+
+
+if not Doc.has_extension("mentions"):
+    Doc.set_extension("mentions", default=None)
+
+
+def build_units(doc: Doc, lex: LexiconIndex, persons: list[Span]) -> list[Unit]:
+    """Cut the doc into units, longest lexicon phrase first, names over everything."""
+    person_at = {p.start: p for p in persons}
+    units: list[Unit] = []
+    starts = doc._.word_starts or [True] * len(doc)
+    i, n = 0, len(doc)
+    rank = {label: r for r, label in enumerate(UNIT_PRIORITY)}
+    while i < n:
+        if i in person_at:
+            p = person_at[i]
+            units.append(Unit(p.start, p.end, "PERSON", p))
+            i = p.end
+            continue
+        best = None
+        for span in lex.cover[i]:
+            if span.start != i or span.label_ not in rank:
+                continue
+            if any(p.start < span.end and p.start >= i for p in persons if p.start in range(i, span.end)):
+                continue
+            key = (span.end, -rank[span.label_])
+            if best is None or key > (best.end, -rank[best.label_]):
+                best = span
+        if best is not None:
+            units.append(Unit(i, best.end, best.label_, best))
+            i = best.end
+            continue
+        token = doc[i]
+        if token.is_space:
+            label = "SPACE"
+        elif token.like_num or token.text.isdigit():
+            label = "NUM"
+        elif is_allcaps(token.text):
+            label = "ALLCAPS"
+        elif is_name_syllable(token.text):
+            label = "CAP"
+        else:
+            label = "WORD"
+        j = i + 1
+        if label == "CAP":
+            while j < n and not starts[j] and doc[j].text[:1].islower() and j not in person_at:
+                j += 1  # "Nông dân", "Tài chính": one word begun by a capital
+        units.append(Unit(i, j, label))
+        i = j
+    return units
+
+
+class TitleLinker:
+    """Builds ``doc._.mentions``: each name mention with its titles (``doc.spans["titles"]``)."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        lex = LexiconIndex(doc)
+        persons = list(doc.spans.get(PERSONS_KEY, []))
+        units = build_units(doc, lex, persons)
+        self.doc = doc
+        self.units = units
+        mentions: dict[int, Mention] = {}
+        for ui, unit in enumerate(units):
+            if unit.label == "PERSON":
+                mentions[ui] = Mention(unit.span)
+        claimed: set[int] = set()
+        for ui, mention in mentions.items():
+            mention.titles += self._titles_before(ui, claimed)
+        for ui, mention in mentions.items():
+            mention.titles += self._titles_after(ui, claimed)
+        self._share_plural_titles(mentions)
+        doc._.mentions = list(mentions.values())
+        doc.spans["titles"] = [t for m in doc._.mentions for t in m.titles]
+        return doc
+
+    def _text(self, ui: int) -> str:
+        u = self.units[ui]
+        return self.doc[u.start:u.end].text.lower()
+
+    def _title_at(self, ui: int) -> int | None:
+        """If a title starts at unit ``ui``, the unit index just past it."""
+        units = self.units
+        k = ui
+        while k < len(units) and units[k].label == "TITLE_MOD":
+            k += 1
+        if k >= len(units) or not units[k].is_head:
+            return None
+        k += 1
+        while k < len(units):
+            unit = units[k]
+            text = self._text(k)
+            if text in POST_MODIFIERS or unit.label == "TITLE_MOD" and k > ui + 1:
+                k += 1
+            elif unit.label in ORG_LABELS or unit.label in ("ALLCAPS", "CAP", "NUM"):
+                k += 1
+            elif text in CONNECTORS and self._org_follows(k + 1):
+                k += 1
+            elif text == "(" and self._parenthetical(k) is not None:
+                k = self._parenthetical(k)
+            else:
+                break
+        while k - 1 > ui and self._text(k - 1) in CONNECTORS:
+            k -= 1
+        return k
+
+    def _org_follows(self, k: int) -> bool:
+        return k < len(self.units) and (
+            self.units[k].label in ORG_LABELS or self.units[k].label in ("ALLCAPS", "CAP", "NUM")
+        )
+
+    def _parenthetical(self, k: int) -> int | None:
+        """``( VCCI )`` or ``( Lào )`` inside a title: the unit index after ``)``."""
+        j = k + 1
+        while j < len(self.units) and j <= k + 4 and self.units[j].label in ORG_LABELS + ("ALLCAPS", "CAP"):
+            j += 1
+        if j > k + 1 and j < len(self.units) and self._text(j) == ")":
+            return j + 1
+        return None
+
+    def _span(self, a: int, b: int, rule: str) -> Span:
+        return Span(self.doc, self.units[a].start, self.units[b - 1].end, label="TITLE", span_id=rule)
+
+    def _split(self, a: int, b: int, rule: str) -> list[Span]:
+        """A stretch of title units, cut where a new head follows organisation words."""
+        cuts = [a]
+        for k in range(a + 1, b):
+            if self.units[k].is_head or (
+                self.units[k].label == "TITLE_MOD" and k + 1 < b and self.units[k + 1].is_head
+            ):
+                prev = self.units[k - 1]
+                if prev.label != "TITLE_MOD" and not self._text(k - 1) in {"của", "&"}:
+                    if not (self.units[k].label == "TITLE_HEAD" and prev.label == "TITLE_MOD"):
+                        cuts.append(k)
+        cuts.append(b)
+        spans = []
+        for x, y in zip(cuts, cuts[1:]):
+            if x < y:
+                spans.append(self._span(x, y, rule))
+        return spans
+
+    def _titles_before(self, ui: int, claimed: set[int]) -> list[Span]:
+        """Titles written right before the name, and the comma-chained ones before them."""
+        found: list[Span] = []
+        end = ui
+        rule = "title.before_name"
+        while True:
+            start = self._leftmost_title_start(end)
+            if start is None:
+                break
+            found = self._split(start, end, rule) + found
+            claimed.update(range(start, end))
+            sep = start - 1
+            if sep < 0 or self._text(sep) not in {",", "-", "–", "kiêm"}:
+                break
+            end = sep
+            rule = "title.before_name_chain"
+        return found
+
+    def _leftmost_title_start(self, end: int) -> int | None:
+        """The first unit of a title that ends exactly at unit ``end``."""
+        best = None
+        k = end - 1
+        while k >= 0 and end - k <= 14:
+            if self.units[k].label in ("PERSON", "SPACE"):
+                break
+            stop = self._title_at(k)
+            if stop == end:
+                best = k
+            label = self.units[k].label
+            text = self._text(k)
+            if not (label in ORG_LABELS + HEAD_LABELS + ("TITLE_MOD", "ALLCAPS", "CAP", "NUM")
+                    or text in CONNECTORS or text in POST_MODIFIERS or text in {"(", ")"}):
+                break
+            k -= 1
+        return best
+
+    def _titles_after(self, ui: int, claimed: set[int]) -> list[Span]:
+        """Titles after the name: ", title", " - title", " (title)", chained."""
+        found: list[Span] = []
+        k = ui + 1
+        rule = "title.after_name"
+        while k < len(self.units) and self._text(k) in SEPARATORS:
+            start = k + 1
+            stop = self._title_at(start)
+            if stop is None or start in claimed:
+                break
+            if stop < len(self.units) and self.units[stop].label == "PERSON":
+                break  # the title leads the next name
+            found += self._split(start, stop, rule)
+            claimed.update(range(start, stop))
+            k = stop
+            if k < len(self.units) and self._text(k) == ")":
+                k += 1
+            rule = "title.after_name_chain"
+        return found
+
+    def _share_plural_titles(self, mentions: dict[int, Mention]) -> None:
+        """"các Phó Chủ tịch UBND tỉnh: A, B và C": every name in the list gets the title."""
+        order = sorted(mentions)
+        for pos, ui in enumerate(order):
+            mention = mentions[ui]
+            before = [t for t in mention.titles if t.end <= mention.person.start]
+            if not before:
+                continue
+            first = before[0]
+            lead = self._unit_before(first.start)
+            if lead is None or self._text(lead) not in PLURAL_MARKERS and not self._plural_honorific(lead):
+                continue
+            k = ui + 1
+            for other in order[pos + 1:]:
+                gap = [self._text(x) for x in range(k, other)]
+                if not gap or any(g not in {",", "và", ";", ":"} for g in gap if g.strip()):
+                    break
+                target = mentions[other]
+                if not any(t.end <= target.person.start for t in target.titles):
+                    target.titles = [first] + target.titles if len(before) == 1 else before + target.titles
+                    target.shared_title = True
+                k = other + 1
+                if target.titles and target.titles[-1].start > target.person.start:
+                    k = self._unit_index(target.titles[-1].end)
+
+    def _plural_honorific(self, ui: int) -> bool:
+        """'các đồng chí' before a title."""
+        unit = self.units[ui]
+        return unit.label == "HONORIFIC" and ui > 0 and self._text(ui - 1) == "các"
+
+    def _unit_before(self, token: int) -> int | None:
+        for ui, unit in enumerate(self.units):
+            if unit.end == token:
+                j = ui
+                while j >= 0 and self.units[j].label == "SPACE":
+                    j -= 1
+                return j if j >= 0 else None
+        return None
+
+    def _unit_index(self, token: int) -> int:
+        for ui, unit in enumerate(self.units):
+            if unit.start >= token:
+                return ui
+        return len(self.units)
+
+
+@Language.factory("vi_titles")
+def make_title_linker(nlp: Language, name: str) -> TitleLinker:
+    return TitleLinker()

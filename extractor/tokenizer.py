@@ -1,0 +1,186 @@
+"""Syllable tokens and underthesea's word segmentation, aligned to the text.
+
+spaCy tokens are syllables (and punctuation, numbers, abbreviations), cut
+the way underthesea's regex tokenizer cuts them, so that a pattern phrase
+always splits into the same tokens as the running text. On top of them,
+underthesea's CRF word segmenter groups syllables into words
+("Dương Đức Đằng", "Thái Nguyên", "Nông dân"); the linking rules use those
+groups to tell where a place ends and a name begins.
+
+underthesea's own regex tokenizer is not used: its URL pattern backtracks
+catastrophically ("http://" followed by 24 dots takes seconds, each further
+dot doubles it). The expression below cuts text the same way for the
+classes that matter here, with no nested repetition.
+"""
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Iterable
+
+import regex
+from spacy.tokens import Doc
+from spacy.util import registry
+from spacy.vocab import Vocab
+
+_UPPER = "A-ZÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬĐÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
+
+_TOKEN = regex.compile(
+    r"""
+      (?:https?|ftp)://[^\s<>"]+ | www\.[^\s<>"]+               # links, one token
+    | [\w.+-]+@\w[\w-]*(?:\.\w[\w-]*)+                          # e-mail
+    | \d{1,2}/\d{1,2}/\d{1,4}(?!\d) | \d{4}/\d{1,2}/\d{1,2}(?!\d) # dates, as underthesea
+    | \d{1,2}-\d{1,2}-\d{1,4}(?![\d-]) | \d{1,2}\.\d{1,2}\.\d{4}(?!\d)
+    | \d{1,2}/\d{1,4}(?![\d/])
+    | \d{1,2}:\d{2}(?::\d{2})?(?!\d)                            # clock times
+    | [A-ZĐ]+&[A-ZĐ]+                                           # HĐND&UBND, KH&CN
+    | T\.Ư
+    | [UPPER]+(?:\.\w+)+\.?                                     # TP.HCM, GS.TS
+    | \w+['’]\w+                                                # H'Mông, N’Thôn
+    | (?:TP|Tp|ThS|TS|GS|PGS|BS|Mr|Mrs|Ms|Dr)\.(?=\s)
+    | \d+(?:[.,]\d+)*                                           # numbers 1.780 / 7,36
+    | \w+(?:-\w+)+                                              # Xa-bơ, Chau-hơ-ry
+    | \w+
+    | \.{2,} | -{2,} | …
+    | [^\w\s]
+    """.replace("UPPER", _UPPER),
+    regex.VERBOSE,
+)
+_SPLIT_HYPHEN = regex.compile(r"-(?=\p{Lu})")
+
+
+def syllable_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of the tokens of ``text``; every non-space character is covered.
+
+    A hyphen glued before a capital ("Hinh-Phó Bí thư", "Việt Nam-Lào")
+    separates two words; inside a transliterated name ("Chau-hơ-ry") it does not.
+    """
+    spans: list[tuple[int, int]] = []
+    for m in _TOKEN.finditer(text):
+        start, end = m.span()
+        piece = m.group()
+        if "-" in piece and piece[0].isalpha() and _SPLIT_HYPHEN.search(piece):
+            pos = start
+            for part in regex.split(r"(-(?=\p{Lu}))", piece):
+                if part:
+                    spans.append((pos, pos + len(part)))
+                    pos += len(part)
+        else:
+            spans.append((start, end))
+    return spans
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Lines, and sentences inside a line: the units fed to the word segmenter."""
+    spans = []
+    for line in regex.finditer(r"[^\n]+", text):
+        start = line.start()
+        for end_mark in regex.finditer(r"[.!?…]+[\"”’)]*(?=\s+[\"“‘(]?\p{Lu})", line.group()):
+            cut = line.start() + end_mark.end()
+            if cut - start > 1:
+                spans.append((start, cut))
+                start = cut
+        if line.end() > start:
+            spans.append((start, line.end()))
+    return spans
+
+
+@functools.lru_cache(maxsize=1)
+def _crf_tagger() -> Callable[[list[str]], list[str]]:
+    """underthesea's CRF word segmenter, loaded once per process."""
+    from underthesea import word_tokenize
+    import underthesea.pipeline.word_tokenize as ws
+
+    word_tokenize("khởi động")  # loads the bundled model
+    model = ws.word_tokenize_model
+    return lambda tokens: model.predict([[t] for t in tokens])
+
+
+def word_starts(tokens: list[str]) -> list[bool]:
+    """For each syllable token, whether it begins a word (underthesea's B-W tag)."""
+    if not tokens:
+        return []
+    tags = _crf_tagger()(tokens)
+    return [tag != "I-W" or i == 0 for i, tag in enumerate(tags)]
+
+
+if not Doc.has_extension("word_starts"):
+    Doc.set_extension("word_starts", default=None)
+
+
+class VietnameseTokenizer:
+    """spaCy tokenizer: syllable tokens, sentence starts, and word groups.
+
+    ``segment`` decides, per sentence, whether the word segmenter is worth
+    running; sentences it skips count each syllable as its own word.
+    """
+
+    def __init__(self, vocab: Vocab, segment: Callable[[str], bool] | None = None) -> None:
+        self.vocab = vocab
+        self.segment = segment or (lambda sentence: True)
+
+    def __call__(self, text: str) -> Doc:
+        words: list[str] = []
+        spaces: list[bool] = []
+        sent_starts: list[bool] = []
+        starts: list[bool] = []
+        pos = 0
+        for s_start, s_end in sentence_spans(text):
+            spans = [(a + s_start, b + s_start) for a, b in syllable_spans(text[s_start:s_end])]
+            if not spans:
+                continue
+            tokens = [text[a:b] for a, b in spans]
+            if len(tokens) > 1 and self.segment(text[s_start:s_end]):
+                starts_here = word_starts(tokens)
+            else:
+                starts_here = [True] * len(tokens)
+            first = True
+            for (a, b), token, is_start in zip(spans, tokens, starts_here):
+                self._gap(text[pos:a], words, spaces, sent_starts, starts)
+                words.append(token)
+                spaces.append(False)
+                sent_starts.append(first)
+                starts.append(is_start)
+                first = False
+                pos = b
+        self._gap(text[pos:], words, spaces, sent_starts, starts)
+        doc = Doc(self.vocab, words=words, spaces=spaces, sent_starts=sent_starts or None)
+        doc._.word_starts = starts
+        return doc
+
+    @staticmethod
+    def _gap(gap: str, words: list, spaces: list, sent_starts: list, starts: list) -> None:
+        """Whitespace between tokens: a single space rides on the token before it."""
+        if not gap:
+            return
+        if words and not spaces[-1] and gap[0] == " ":
+            spaces[-1] = True
+            gap = gap[1:]
+        if gap:
+            words.append(gap)
+            spaces.append(False)
+            sent_starts.append(False)
+            starts.append(True)
+
+    def pipe(self, texts: Iterable[str], batch_size: int = 1000):
+        for text in texts:
+            yield self(text)
+
+    def to_bytes(self, **kwargs) -> bytes:
+        return b""
+
+    def from_bytes(self, data: bytes, **kwargs) -> "VietnameseTokenizer":
+        return self
+
+    def to_disk(self, path, **kwargs) -> None:
+        return None
+
+    def from_disk(self, path, **kwargs) -> "VietnameseTokenizer":
+        return self
+
+
+@registry.tokenizers("extractor.vietnamese_tokenizer.v1")
+def create_tokenizer() -> Callable:
+    def make(nlp) -> VietnameseTokenizer:
+        return VietnameseTokenizer(nlp.vocab)
+
+    return make
