@@ -26,6 +26,10 @@ _ALLCAPS = regex.compile(r"^\p{Lu}[\p{Lu}\d&.]+$")
 
 #: labels whose phrases are never part of a name
 HARD_LABELS = ("TITLE_HEAD", "TITLE_MOD", "MEMBERSHIP", "RANK", "ACADEMIC", "ORG", "MEETING", "CHAIR")
+#: labels of the words that announce a name right after them
+CONTEXT_LABELS = ("HONORIFIC", "TITLE_HEAD", "TITLE_MOD", "MEMBERSHIP", "RANK", "ACADEMIC", "ORG")
+#: labels of the words that open a title written after a name
+TITLE_START_LABELS = ("TITLE_HEAD", "TITLE_MOD", "MEMBERSHIP", "RANK", "ACADEMIC")
 #: labels that may begin a run of capitals before the name proper
 PREFIX_LABELS = ("PLACE", "ORG", "ORG_HEAD")
 
@@ -68,8 +72,8 @@ class PersonFinder:
         token = doc[i]
         if not is_name_syllable(token.text):
             return False
-        if not token.whitespace_ and i + 1 < len(doc) and doc[i + 1].text in {"/", "."}:
-            return False  # "Đ/c", "TP."
+        if not token.whitespace_ and i + 1 < len(doc) and doc[i + 1].text == "/":
+            return False  # "Đ/c"
         if run_start and lex.covers(i, "HONORIFIC"):
             return False
         for span in lex.covering(i, *HARD_LABELS):
@@ -82,12 +86,7 @@ class PersonFinder:
 
     def _names_in_run(self, doc: Doc, lex: LexiconIndex, starts: list[bool], s: int, e: int) -> list[Span]:
         """Cut a run of capitals into at most one leading place/organisation and names."""
-        before = doc[s - 1] if s > 0 else None
-        after_admin = before is not None and lex.covers(s - 1, "ADMIN", "NAME_BLOCKER")
-        k = s
-        if after_admin:
-            place = lex.starting(s, "PLACE")
-            k = place.end if place is not None and place.end <= e else self._word_end(starts, s, e)
+        k = self._skip_place(doc, lex, starts, s, e)
         names: list[Span] = []
         while k < e:
             pick = self._surname_led(doc, lex, starts, k, e)
@@ -102,6 +101,27 @@ class PersonFinder:
             break
         return names
 
+    def _skip_place(self, doc: Doc, lex: LexiconIndex, starts: list[bool], s: int, e: int) -> int:
+        """After "tỉnh", "huyện", "đường"... a run opens with a place: where it ends.
+
+        "tỉnh Thái Nguyên Vũ Hồng Bắc" opens with a place, "UBND tỉnh Lê Trí
+        Thanh" does not: a single word of three syllables led by a family name
+        is a person, a two-syllable word is a place.
+        """
+        if lex.starting(s, "ADMIN") is not None:  # "Huyện Bố Trạch" opening a run
+            s = lex.starting(s, "ADMIN").end
+            if s >= e:
+                return e
+        elif s == 0 or not lex.covers(s - 1, "ADMIN", "NAME_BLOCKER"):
+            return s
+        place = lex.starting(s, "PLACE")
+        if place is not None and place.end <= e:
+            return place.end
+        first_word_end = self._word_end(starts, s, e)
+        if self._is_surname(doc[s].text) and first_word_end - s >= 3:
+            return s
+        return first_word_end
+
     def _word_end(self, starts: list[bool], s: int, e: int) -> int:
         j = s + 1
         while j < e and not starts[j]:
@@ -115,6 +135,11 @@ class PersonFinder:
                 continue
             if k > s and not (starts[k] or lex.covers(k - 1, *PREFIX_LABELS)):
                 continue
+            if any(span.start < k for span in lex.covering(k, *PREFIX_LABELS)):
+                continue  # "Trung Hoa Tập Cận Bình": Hoa ends a place
+            opening = lex.starting(k, "PLACE")
+            if opening is not None and len(opening) > 1:
+                continue  # "Hàn Quốc Moon Jae-in", "Thái Bình Dương"
             end = e
             if end - k > self.max_len:
                 if k + self.max_len < e and not starts[k + self.max_len] and self._one_word(starts, k, e):
@@ -122,11 +147,26 @@ class PersonFinder:
                 end = self._name_end(starts, k, e)
                 if end is None:
                     continue
-            place = lex.starting(k, "PLACE")
-            if place is not None and place.end >= end:
+            if end - k == 2 and not self._name_context(doc, lex, k, end):
                 continue
             return k, end
         return None
+
+    def _name_context(self, doc: Doc, lex: LexiconIndex, start: int, end: int) -> bool:
+        """A short name needs the genre's frame: an honorific or title before, or a title after."""
+        prev = start - 1
+        while prev >= 0 and doc[prev].is_space:
+            prev -= 1
+        if prev >= 0 and (lex.covers(prev, *CONTEXT_LABELS) or is_allcaps(doc[prev].text)):
+            return True
+        nxt = end
+        while nxt < len(doc) and doc[nxt].is_space:
+            nxt += 1
+        if nxt < len(doc) and doc[nxt].text in {",", "-", "–", "(", "—"}:
+            nxt += 1
+            while nxt < len(doc) and doc[nxt].is_space:
+                nxt += 1
+        return nxt < len(doc) and (lex.starting(nxt, *TITLE_START_LABELS) is not None or is_allcaps(doc[nxt].text))
 
     def _one_word(self, starts: list[bool], s: int, e: int) -> bool:
         return not any(starts[s + 1:e])
@@ -153,13 +193,10 @@ class PersonFinder:
         place = lex.starting(k, "PLACE")
         if place is not None and place.end >= e:
             return None
+        if any(lex.covers(t, "PLACE", "ORG", "ORG_HEAD") for t in range(k, e)):
+            return None
         transliterated = any("-" in doc[t].text for t in range(k, e))
-        after_country = k > s and lex.starting(s, "PLACE") is not None
-        context = s > 0 and (
-            lex.covers(s - 1, "HONORIFIC", "TITLE_HEAD", "MEMBERSHIP", "RANK", "ACADEMIC", "ORG", "PLACE")
-            or is_allcaps(doc[s - 1].text)
-        )
-        if not (context or after_country or transliterated):
+        if not (self._name_context(doc, lex, s, e) or transliterated):
             return None
         return Span(doc, k, e, label="PERSON", span_id="person.foreign")
 

@@ -16,6 +16,8 @@ from .layout import Layout
 from .lexicon import LexiconIndex
 from .titles import Mention
 
+#: trigger labels that show a named person taking part
+PARTICIPATION_LABELS = ("ATTEND", "SPEAK", "GIVE", "CHAIR")
 #: words that may stand between a chair's name (or titles) and "chủ trì"
 _BRIDGE = {"đã", "cùng", "là", "sẽ", "vừa", "đồng", "thì", "đang", "trực", "tiếp", "đứng", "ra"}
 _LIST_GLUE = {",", ";", "và", "cùng", "với", "-", "–", ":", "cùng với", "các", "đồng", "chí", "ông", "bà", "đ", "/", "c"}
@@ -42,6 +44,7 @@ def assign_roles(doc: Doc, mentions: list[Mention], layout: Layout, author: str 
             decisions[id(mention)] = RoleDecision(mention, "chair", rule, trigger)
     absent_sentences = {_sentence_of(doc, s.start).start for s in lex.spans("NOT_PRESENT")}
     attend_sentences = {_sentence_of(doc, s.start).start for s in lex.spans("ATTEND")}
+    acting_sentences = {_sentence_of(doc, s.start).start for s in lex.spans(*PARTICIPATION_LABELS)}
     author_key = " ".join(author.lower().split()) if author else None
     out = []
     for mention in by_start:
@@ -57,8 +60,12 @@ def assign_roles(doc: Doc, mentions: list[Mention], layout: Layout, author: str 
             out.append(RoleDecision(mention, "excluded", "exclude.not_present"))
         elif _sentence_of(doc, mention.person.start).start in attend_sentences:
             out.append(RoleDecision(mention, "attendee", "attendee.listed"))
+        elif _sentence_of(doc, mention.person.start).start in acting_sentences:
+            out.append(RoleDecision(mention, "attendee", "attendee.acts"))
+        elif mention.titles:
+            out.append(RoleDecision(mention, "attendee", "attendee.titled"))
         else:
-            out.append(RoleDecision(mention, "attendee", "attendee.named_in_report"))
+            out.append(RoleDecision(mention, "excluded", "exclude.only_mentioned"))
     return out
 
 
@@ -85,8 +92,15 @@ def _chairs_of(doc: Doc, trigger: Span, mentions: list[Mention], lex: LexiconInd
 
 
 def _bridged(doc: Doc, end: int, trigger_start: int) -> bool:
+    """Whether the words between a name (with its titles) and "chủ trì" keep it the subject.
+
+    "X đã chủ trì", "X, Chủ tịch Ủy ban Quốc gia về biến đổi khí hậu chủ trì",
+    "X đã về Mỹ Đức chủ trì": a short stretch with no clause break.
+    """
     gap = [t.lower_ for t in doc[end:trigger_start] if not t.is_space]
-    return len(gap) <= 3 and all(g in _BRIDGE or g == "," for g in gap)
+    if len(gap) <= 3 and all(g in _BRIDGE or g == "," for g in gap):
+        return True
+    return len(gap) <= 10 and not any(g in {";", ".", ":", "và", "cùng", "với"} for g in gap)
 
 
 def _list_back(doc: Doc, before: list[Mention]) -> list[Mention]:

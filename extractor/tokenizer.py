@@ -36,7 +36,7 @@ _TOKEN = regex.compile(
     | T\.Ư
     | [UPPER]+(?:\.\w+)+\.?                                     # TP.HCM, GS.TS
     | \w+['’]\w+                                                # H'Mông, N’Thôn
-    | (?:TP|Tp|ThS|TS|GS|PGS|BS|Mr|Mrs|Ms|Dr)\.(?=\s)
+    | (?:TP|Tp|ThS|TS|GS|PGS|BS|Mr|Mrs|Ms|Dr)\.(?=\s|$)
     | \d+(?:[.,]\d+)*                                           # numbers 1.780 / 7,36
     | \w+(?:-\w+)+                                              # Xa-bơ, Chau-hơ-ry
     | \w+

@@ -1,0 +1,513 @@
+"""Where the per-document function runs: in this process, a local process pool, or Dask.
+
+All engines run the same function, :func:`process_chunk`, on chunks of
+:class:`~extractor.batch.sources.SourceItem` and yield one
+:class:`ChunkResult` per chunk **in completion order** (not input order).
+Each worker process loads the extractor once (the pool initializer, or the
+first chunk a Dask worker sees) and keeps it for every later chunk.
+
+At most ``window`` chunks are in flight (by default two per worker), so the
+memory a run holds does not grow with the size of its inputs.
+
+A worker process that dies (a crash in native code, the kernel's OOM killer)
+does not stop the run: the documents of the chunks it held are retried one
+by one, and the one that kills a worker again gets an error of kind
+``crash``.
+"""
+from __future__ import annotations
+
+import importlib
+import multiprocessing
+import os
+import signal
+import sys
+import threading
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+from ..errors import ExtractorError
+from .sources import SourceItem, check_text
+
+DEFAULT_FACTORY = "extractor.api:Extractor"
+MAX_MESSAGE = 500
+
+
+class WorkerInitError(Exception):
+    """The extractor could not be loaded in a worker (bad pattern file...): the run stops."""
+
+
+@dataclass(frozen=True)
+class WorkerConfig:
+    """Everything a worker needs to build its extractor and read documents; hashable and small.
+
+    ``factory`` is ``"module:callable"`` returning an object with the
+    ``Extractor`` interface, called as ``factory(patterns=..., max_bytes=...)``.
+    """
+
+    patterns: tuple[str, ...] = ()
+    max_bytes: int | None = None
+    encoding: str | None = None
+    reference_date: str | None = None
+    factory: str = DEFAULT_FACTORY
+
+    @property
+    def extractor_key(self) -> tuple:
+        """What the extractor itself depends on (one extractor per worker per key)."""
+        return (self.patterns, self.max_bytes, self.factory)
+
+    @property
+    def limit(self) -> int:
+        from ..decoding import DEFAULT_MAX_BYTES
+
+        return self.max_bytes or DEFAULT_MAX_BYTES
+
+
+class Outcome(NamedTuple):
+    """A document's result: its record, or the kind and message of its error."""
+
+    source: str
+    record: dict | None = None
+    kind: str | None = None
+    message: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.record is not None
+
+    def error_line(self) -> dict:
+        return {"source": self.source, "kind": self.kind, "message": self.message}
+
+
+@dataclass
+class ChunkResult:
+    outcomes: list[Outcome]
+    pid: int = 0
+    peak_rss: int = 0  # bytes, the worker's peak resident set size so far
+
+
+# -- in the worker ---------------------------------------------------------------------------
+
+_extractors: dict[tuple, object] = {}
+_init_errors: dict[tuple, str] = {}
+_locks: dict[tuple, threading.Lock] = {}
+_registry_lock = threading.Lock()
+
+
+def _build(cfg: WorkerConfig):
+    module_name, _, attr = cfg.factory.partition(":")
+    factory = getattr(importlib.import_module(module_name), attr or "Extractor")
+    return factory(patterns=list(cfg.patterns), max_bytes=cfg.max_bytes)
+
+
+def get_extractor(cfg: WorkerConfig):
+    """This process's extractor for ``cfg``, loaded on first use and kept."""
+    key = cfg.extractor_key
+    with _registry_lock:
+        if key in _extractors:
+            return _extractors[key]
+        if key in _init_errors:
+            raise WorkerInitError(_init_errors[key])
+        try:
+            extractor = _build(cfg)
+        except ExtractorError as exc:
+            message = f"{exc.source}: {exc.message}" if exc.source else exc.message
+            _init_errors[key] = message
+            raise WorkerInitError(message) from None
+        except Exception as exc:  # noqa: BLE001 - reported once, as the reason the run stops
+            message = f"cannot load the extractor ({type(exc).__name__}: {exc})"
+            _init_errors[key] = message
+            raise WorkerInitError(message) from None
+        _extractors[key] = extractor
+        _locks[key] = threading.Lock()
+        return extractor
+
+
+def _one_line(text: str) -> str:
+    line = " ".join(str(text).split())
+    return line if len(line) <= MAX_MESSAGE else line[: MAX_MESSAGE - 1] + "…"
+
+
+def process_item(extractor, cfg: WorkerConfig, item: SourceItem) -> Outcome:
+    """The per-document function: never raises, every document gets a record or an error."""
+    if item.error is not None:
+        return Outcome(item.source, kind=item.error[0], message=_one_line(item.error[1]))
+    try:
+        if item.text is not None:
+            check_text(item.text, item.source, cfg.limit)
+            report = extractor.extract(item.text, reference_date=cfg.reference_date, source=item.source)
+        else:
+            from .. import decoding
+
+            document = decoding.decode_bytes(
+                item.data, source=item.source, encoding=cfg.encoding, max_bytes=cfg.limit, html=item.html
+            )
+            report = extractor.extract_document(document, reference_date=cfg.reference_date)
+        record = report.to_json_dict()
+    except ExtractorError as exc:
+        return Outcome(item.source, kind=exc.kind, message=_one_line(exc.message))
+    except Exception as exc:  # noqa: BLE001 - an extractor bug must not cost the other documents
+        return Outcome(item.source, kind="internal", message=_one_line(f"{type(exc).__name__}: {exc}"))
+    record["source"] = item.source
+    return Outcome(item.source, record)
+
+
+def peak_rss() -> int:
+    """This process's peak resident set size in bytes (0 where unknown)."""
+    try:
+        import resource
+    except ImportError:  # Windows
+        return 0
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak if sys.platform == "darwin" else peak * 1024
+
+
+def process_chunk(cfg: WorkerConfig, items: list[SourceItem]) -> ChunkResult:
+    extractor = get_extractor(cfg)
+    with _locks[cfg.extractor_key]:  # one document at a time per extractor, even on a threaded Dask worker
+        outcomes = [process_item(extractor, cfg, item) for item in items]
+    return ChunkResult(outcomes, os.getpid(), peak_rss())
+
+
+def _init_pool_worker(cfg: WorkerConfig) -> None:
+    # Ctrl-C reaches the whole process group: let the parent decide, the workers just stop with it.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        get_extractor(cfg)
+    except WorkerInitError:
+        pass  # kept; the first chunk reports it
+
+
+def crash_outcomes(items: Iterable[SourceItem], message: str) -> ChunkResult:
+    return ChunkResult([Outcome(i.source, kind="crash", message=_one_line(message)) for i in items])
+
+
+# -- engines ---------------------------------------------------------------------------------
+
+
+class Engine:
+    """Runs :func:`process_chunk` over a stream of chunks; a context manager."""
+
+    name = "engine"
+    workers = 1
+
+    def __enter__(self) -> "Engine":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close(interrupted=exc[0] is not None)
+
+    def close(self, interrupted: bool = False) -> None:
+        pass
+
+    def run(self, chunks: Iterable[list[SourceItem]]) -> Iterator[ChunkResult]:
+        raise NotImplementedError
+
+
+class SerialEngine(Engine):
+    """Everything in this process: for debugging, tests and tiny inputs."""
+
+    name = "serial"
+
+    def __init__(self, cfg: WorkerConfig) -> None:
+        self.cfg = cfg
+
+    def run(self, chunks):
+        for chunk in chunks:
+            yield process_chunk(self.cfg, chunk)
+
+
+def _pool_context():
+    methods = multiprocessing.get_all_start_methods()
+    if "forkserver" in methods:
+        # Never fork this process (it may run threads: tqdm, the counting thread, Dask).
+        ctx = multiprocessing.get_context("forkserver")
+        ctx.set_forkserver_preload(["extractor.batch.engines"])
+        return ctx
+    return multiprocessing.get_context("spawn")
+
+
+class LocalEngine(Engine):
+    """A pool of ``workers`` processes on this machine, each loading the extractor once."""
+
+    name = "local"
+
+    def __init__(self, cfg: WorkerConfig, workers: int, window: int | None = None) -> None:
+        self.cfg = cfg
+        self.workers = max(1, workers)
+        self.window = window or 2 * self.workers
+        self._pool: ProcessPoolExecutor | None = None
+        self.restarts = 0
+
+    def _start(self) -> ProcessPoolExecutor:
+        self._pool = ProcessPoolExecutor(
+            max_workers=self.workers,
+            mp_context=_pool_context(),
+            initializer=_init_pool_worker,
+            initargs=(self.cfg,),
+        )
+        return self._pool
+
+    def close(self, interrupted: bool = False) -> None:
+        pool, self._pool = self._pool, None
+        if pool is None:
+            return
+        if interrupted:
+            # Don't wait for the chunks in flight: they are not written, resume redoes them.
+            processes = list((getattr(pool, "_processes", None) or {}).values())
+            pool.shutdown(wait=False, cancel_futures=True)
+            for process in processes:
+                if process.is_alive():
+                    process.terminate()
+            for process in processes:
+                process.join(timeout=5)
+        else:
+            pool.shutdown(wait=True, cancel_futures=True)
+
+    def run(self, chunks):
+        cfg = self.cfg
+        pool = self._pool or self._start()
+        chunks = iter(chunks)
+        pending: dict[Future, tuple[list[SourceItem], bool]] = {}
+        suspects: deque[SourceItem] = deque()
+        exhausted = False
+
+        while True:
+            broken = False
+            if suspects:
+                # Isolation: one suspect document at a time, so a crash names its culprit.
+                if not pending:
+                    item = suspects.popleft()
+                    try:
+                        pending[pool.submit(process_chunk, cfg, [item])] = ([item], True)
+                    except BrokenProcessPool:
+                        suspects.appendleft(item)
+                        broken = True
+            else:
+                while not exhausted and len(pending) < self.window:
+                    chunk = next(chunks, None)
+                    if chunk is None:
+                        exhausted = True
+                        break
+                    try:
+                        pending[pool.submit(process_chunk, cfg, chunk)] = (chunk, False)
+                    except BrokenProcessPool:
+                        suspects.extend(chunk)
+                        broken = True
+                        break
+            if not pending and not broken:
+                if exhausted and not suspects:
+                    return
+                continue
+
+            if pending:
+                done, _ = wait(pending, return_when=FIRST_COMPLETED)
+                if any(isinstance(f.exception(), BrokenProcessPool) for f in done):
+                    broken = True
+                    wait(pending)  # the pool fails every future still pending: collect them all
+                    done = set(pending)
+                for future in [f for f in pending if f in done]:
+                    chunk, isolated = pending.pop(future)
+                    error = future.exception()
+                    if error is None:
+                        yield future.result()
+                    elif isinstance(error, BrokenProcessPool):
+                        if isolated:
+                            yield crash_outcomes(
+                                chunk, "the worker process died while extracting this document "
+                                "(a crash in native code, or out of memory)",
+                            )
+                        else:
+                            suspects.extend(chunk)
+                    elif isinstance(error, WorkerInitError):
+                        raise error
+                    else:
+                        yield ChunkResult([
+                            Outcome(i.source, kind="internal", message=_one_line(f"{type(error).__name__}: {error}"))
+                            for i in chunk
+                        ])
+            if broken:
+                self.restarts += 1
+                self._pool = None
+                pool.shutdown(wait=True, cancel_futures=True)
+                pool = self._start()
+
+
+class DaskEngine(Engine):
+    """The same per-document function on a Dask distributed cluster.
+
+    With ``scheduler`` (``tcp://host:8786``) it connects to that cluster;
+    without one it starts a ``LocalCluster`` of ``workers`` processes with one
+    thread each. Documents are read here and shipped to the workers in
+    chunks, so the workers need the ``extractor`` package but not the input
+    files. Results come back here and are written by this process.
+    """
+
+    name = "dask"
+
+    def __init__(self, cfg: WorkerConfig, workers: int, scheduler: str | None = None, window: int | None = None):
+        self.cfg = cfg
+        self.scheduler = scheduler
+        self.requested_workers = max(1, workers)
+        self._window = window
+        self.client = None
+        self.cluster = None
+
+    def __enter__(self) -> "DaskEngine":
+        import logging
+
+        from distributed import Client, LocalCluster
+
+        if self.scheduler:
+            self.client = Client(self.scheduler, set_as_default=False)
+        else:
+            self.cluster = LocalCluster(
+                n_workers=self.requested_workers,
+                threads_per_worker=1,
+                processes=True,
+                host="127.0.0.1",
+                dashboard_address=None,
+                silence_logs=logging.ERROR,
+            )
+            self.client = Client(self.cluster, set_as_default=False)
+        return self
+
+    @property
+    def workers(self) -> int:
+        if self.client is None:
+            return self.requested_workers
+        return max(1, len(self.client.scheduler_info(n_workers=-1).get("workers", {})) or self.requested_workers)
+
+    @property
+    def window(self) -> int:
+        if self._window:
+            return self._window
+        threads = sum(self.client.nthreads().values()) if self.client else 0
+        return 2 * max(1, threads or self.requested_workers)
+
+    def close(self, interrupted: bool = False) -> None:
+        client, cluster = self.client, self.cluster
+        self.client = self.cluster = None
+        if client is not None:
+            client.close()
+        if cluster is not None:
+            cluster.close()
+
+    def run(self, chunks):
+        from distributed import as_completed
+        from distributed import KilledWorker
+
+        client, cfg, window = self.client, self.cfg, self.window
+        chunks = iter(chunks)
+        info: dict = {}
+        flow = as_completed(loop=client.loop)
+        exhausted = False
+
+        def submit(chunk, isolated):
+            future = client.submit(process_chunk, cfg, chunk, pure=False)
+            info[future] = (chunk, isolated)
+            flow.add(future)
+
+        def refill():
+            nonlocal exhausted
+            while not exhausted and len(info) < window:
+                chunk = next(chunks, None)
+                if chunk is None:
+                    exhausted = True
+                    return
+                submit(chunk, False)
+
+        refill()
+        for future in flow:
+            chunk, isolated = info.pop(future)
+            try:
+                result = future.result()
+            except WorkerInitError:
+                raise
+            except KilledWorker as exc:
+                if isolated:
+                    yield crash_outcomes(chunk, f"the Dask worker died while extracting this document ({exc})")
+                else:
+                    for item in chunk:
+                        submit([item], True)
+            except Exception as exc:  # noqa: BLE001 - e.g. a result that could not be sent back
+                yield ChunkResult([
+                    Outcome(i.source, kind="internal", message=_one_line(f"{type(exc).__name__}: {exc}"))
+                    for i in chunk
+                ])
+            else:
+                yield result
+            finally:
+                future.release()
+            refill()
+
+
+def make_engine(
+    engine: str, cfg: WorkerConfig, *, workers: int, scheduler: str | None = None, window: int | None = None
+) -> Engine:
+    if engine == "serial":
+        return SerialEngine(cfg)
+    if engine == "local":
+        return LocalEngine(cfg, workers, window=window)
+    if engine == "dask":
+        return DaskEngine(cfg, workers, scheduler=scheduler, window=window)
+    raise ValueError(f"unknown engine {engine!r} (local, dask or serial)")
+
+
+def default_workers() -> int:
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except AttributeError:
+        return os.cpu_count() or 1
+
+
+# -- Dask bags -------------------------------------------------------------------------------
+
+
+def _bag_item(element) -> SourceItem:
+    if isinstance(element, dict):
+        source, payload = element.get("id"), element.get("text")
+    else:
+        source, payload = element
+    source = str(source)
+    if isinstance(payload, (bytes, bytearray)):
+        html = True if source.lower().endswith((".html", ".htm")) else None
+        return SourceItem(source, data=bytes(payload), html=html)
+    if isinstance(payload, str):
+        return SourceItem(source, text=payload)
+    return SourceItem(source, error=("input", f"expected text (str) or bytes, got {type(payload).__name__}"))
+
+
+def extract_partition(elements, cfg: WorkerConfig, errors: str = "include") -> list[dict]:
+    """Records of one bag partition of ``(id, text)`` pairs (``text`` may be bytes)."""
+    items = [_bag_item(e) for e in elements]
+    result = process_chunk(cfg, items)
+    out = []
+    for outcome in result.outcomes:
+        if outcome.ok:
+            out.append(outcome.record)
+        elif errors == "raise":
+            raise ExtractorError(f"{outcome.kind}: {outcome.message}", outcome.source)
+        elif errors == "include":
+            out.append({"source": outcome.source, "error": {"kind": outcome.kind, "message": outcome.message}})
+    return out
+
+
+__all__ = [
+    "ChunkResult",
+    "DaskEngine",
+    "Engine",
+    "LocalEngine",
+    "Outcome",
+    "SerialEngine",
+    "WorkerConfig",
+    "WorkerInitError",
+    "default_workers",
+    "extract_partition",
+    "make_engine",
+    "process_chunk",
+    "process_item",
+]
