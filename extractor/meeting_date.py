@@ -1,11 +1,17 @@
 """Which date is the meeting's, and which year it falls in.
 
-The meeting date is the first day-and-month the body gives in a sentence
-about the meeting (or the lead), skipping deadlines ("trước ngày 10/2"),
-document dates ("Quyết định số 12 ngày ...") and the publication line. The
-year comes from the mention itself, else the publication line (or the
-page's metadata, or the reference date the user gave), else the years the
-article itself states; with none of these the date stays ``--MM-DD``.
+Candidates are the day-and-month mentions of the body, minus deadlines
+("trước ngày 10/2", "chậm nhất ngày"), document dates ("Quyết định số 12
+ngày ...") and the publication line. The meeting's own date is the one the
+text ties to the event ("diễn ra ngày 23.1", "Sáng 17/1, ... chủ trì"),
+then one in a sentence about the meeting, then the first in the lead.
+
+The year comes from the mention, else the publication line (or the page's
+metadata, or the reference date the user gave). Failing those, the
+article's other dates are read the way a reader would: a deadline
+"4.2.2017" or a cut-off "31/5/2017" near the meeting's day fixes its year;
+so does "tổng kết năm 2016, triển khai năm 2017" for a meeting in February.
+With nothing to go on the date stays ``--MM-DD``.
 """
 from __future__ import annotations
 
@@ -18,18 +24,33 @@ import regex
 from .dates import DateMention, PublicationDate, resolve_year
 from .layout import Layout
 
-_NOT_THE_MEETING = regex.compile(
-    r"(?i)(?:trước|chậm nhất|hạn chót|hạn|đến|tới|tính đến|tính từ|kể từ|sau|ban hành|ký|"
-    r"(?:quyết định|nghị quyết|nghị định|thông tư|công văn|công điện|thông báo|kế hoạch|chỉ thị|văn bản|tờ trình|"
-    r"hướng dẫn|báo cáo|số)\b[^.;\n]{0,40})\s*(?:ngày)?\s*$"
+_DEADLINE = regex.compile(
+    r"(?i)(?<!\w)(?:trước|chậm nhất|hạn chót|thời hạn|hạn|đến|tới|tính đến|tính từ|kể từ|sau|từ sau|ban hành|"
+    r"ký|kí|hiệu lực)\s*(?:ngày)?\s*$"
+)
+_DOCUMENT = regex.compile(
+    r"(?i)(?<!\w)(?:quyết định|nghị quyết|nghị định|thông tư|công văn|công điện|thông báo|kế hoạch|chỉ thị|"
+    r"văn bản|tờ trình|hướng dẫn|số)(?:\s+(?:số\s+)?[\w/.\-]*\d[\w/.\-]*)?(?:\s+của\s+[^.;\n,]{1,40})?\s*,?\s*ngày\s*$"
+)
+_SINCE = regex.compile(r"(?i)(?<!diễn ra |tổ chức |họp |khai mạc |kéo dài )(?<!\w)từ\s*(?:ngày)?\s*$")
+_SIGNED = regex.compile(r"(?i)(?<!\w)(?:ký|kí)(?:\s+kết)?(?:\s+lại)?(?:\s+vào)?\s*(?:ngày)?\s*$")
+_REPORTING = regex.compile(r"(?i)(?<!\w)(?:tin từ|thông tin từ|theo tin từ|nguồn tin)[^.;\n]{0,40}$")
+_EVENT_BEFORE = regex.compile(
+    r"(?i)(?<!\w)(?:diễn ra|tổ chức|khai mạc|bế mạc|khai mạc vào|họp|hội nghị|kỳ họp|cuộc họp|phiên họp|"
+    r"làm việc|tiếp|hội đàm|tọa đàm|toạ đàm|lễ|đại hội|chủ trì|gặp|vào)(?:\s+vào)?\s*(?:sáng|chiều|tối|trưa)?\s*(?:ngày)?\s*$"
 )
 _MEETING_CUE = regex.compile(
     r"(?i)(?<!\w)(?:hội nghị|họp|kỳ họp|phiên|đại hội|làm việc|lễ|tọa đàm|toạ đàm|hội thảo|hội đàm|tiếp|gặp|"
     r"chủ trì|chủ tọa|chủ toạ|tham dự|dự|diễn ra|tổ chức|khai mạc|bế mạc|giao ban|mít tinh|họp báo|"
     r"diễn đàn|chương trình|buổi)(?!\w)"
 )
-_YEAR_IN_TEXT = regex.compile(r"(?<![\d/.\-])(?:19[5-9]\d|20[0-4]\d)(?![\d/])")
-_TERM = regex.compile(r"(?<!\d)(?:19|20)\d\d\s?[-–]\s?(?:19|20)\d\d(?!\d)")
+_FUTURE_YEAR = regex.compile(
+    r"(?i)(?:(?:đến|tới|tầm nhìn(?: đến)?|giai đoạn[^.;\n]{0,12}|nhiệm kỳ|khóa|khoá)\s*(?:năm\s*)?$"
+    r"|(?<!\w)(?:mục tiêu|sẽ|hướng tới|tầm nhìn|hậu|dự kiến|nghị sự|chiến lược)(?!\w)[^.;\n]{0,50}$)"
+)
+_BARE_YEAR = regex.compile(r"(?<![\d/.,\-–])(?:19[5-9]\d|20[0-4]\d)(?![\d/.,]\d|\s?[-–]\s?(?:19|20)\d\d)")
+#: how far (days) a dated mention may stand from the meeting and still tell its year
+_NEAR = 183
 
 
 @dataclass(frozen=True)
@@ -70,18 +91,85 @@ def _candidates(text: str, dates: list[DateMention], publication: PublicationDat
             continue
         if m.start >= layout.body_end or layout.is_credit(m.start):
             continue
-        if _NOT_THE_MEETING.search(text[max(0, m.start - 60):m.start]):
+        left = text[max(0, m.start - 80):m.start]
+        if any(p.search(left) for p in (_DEADLINE, _DOCUMENT, _REPORTING, _SINCE, _SIGNED)):
             continue
         yield m
 
 
-def _context_year(text: str) -> int | None:
-    """The year the article itself keeps coming back to, terms like 2021-2026 aside."""
-    masked = _TERM.sub(lambda m: " " * len(m.group()), text)
-    years = collections.Counter(int(y.group()) for y in _YEAR_IN_TEXT.finditer(masked))
-    if not years:
+def _score(text: str, m: DateMention, lead_end: int) -> int:
+    """3: tied to the event; 2: in a sentence about the meeting; 1: in the lead; 0: elsewhere."""
+    a, b = _sentence_bounds(text, m.start)
+    opens_sentence = not text[a:m.start].strip(" \t\"“(") or (
+        m.text[:1].isupper() and (m.part_of_day is not None or m.text.lower().startswith("ngày"))
+    )  # a caption running into the lead: "... Việt Nam Chiều 11.5, Chủ tịch nước ..."
+    if m.rule == "date.range":
+        return 2 if _MEETING_CUE.search(text, a, b) else 1
+    if _EVENT_BEFORE.search(text[max(0, m.start - 40):m.start]) or opens_sentence and (m.part_of_day or m.day):
+        return 3
+    if _MEETING_CUE.search(text, a, b):
+        return 2
+    return 1 if m.start < lead_end else 0
+
+
+def _recent_year(dates: list[DateMention], text: str) -> int | None:
+    """The latest year the article speaks of as now or past.
+
+    Years of dates, months and "năm 2017" first, bare years ("APEC 2017") only
+    when there are none; years set as targets ("đến năm 2030", "mục tiêu ...
+    vào năm 2020", "Chương trình nghị sự 2030") never count.
+    """
+    def now_or_past(start: int) -> bool:
+        return not _FUTURE_YEAR.search(text[max(0, start - 80):start])
+
+    named = [
+        m.year for m in dates
+        if m.year and (m.kind in ("date", "month") or m.kind == "year" and now_or_past(m.start))
+    ]
+    if named:
+        return max(named)
+    spans = [(m.start, m.end) for m in dates]
+    bare = [
+        int(y.group()) for y in _BARE_YEAR.finditer(text)
+        if not any(a <= y.start() < b for a, b in spans) and now_or_past(y.start())
+    ]
+    return max(bare) if bare else None
+
+
+def infer_year(month: int, day: int, dates: list[DateMention], text: str) -> int | None:
+    """The year the article's other dates put the meeting in, if they do.
+
+    A dated mention of the same year within half a year of the meeting's day
+    (a deadline, a cut-off) votes for its year; old dates (birthdays,
+    anniversaries of 1962) do not. Without such votes, the latest year the
+    article mentions, one earlier when a meeting late in the year reviews
+    that year and plans the next.
+    """
+    recent = _recent_year(dates, text)
+    if recent is None:
         return None
-    return max(years.items(), key=lambda kv: (kv[1], kv[0]))[0]
+    votes: collections.Counter[int] = collections.Counter()
+    for m in dates:
+        if m.year is None or m.month is None or m.kind not in ("date", "month") or m.year < recent - 1:
+            continue
+        try:
+            gap = abs((dt.date(m.year, month, day) - dt.date(m.year, m.month, m.day or 15)).days)
+        except ValueError:
+            continue
+        if gap <= _NEAR:
+            votes[m.year] += 1
+    if votes:
+        return max(votes.items(), key=lambda kv: (kv[1], kv[0]))[0]
+    years = {
+        m.year for m in dates
+        if m.kind == "year" and m.year and recent - 1 <= m.year <= recent
+        and not _FUTURE_YEAR.search(text[max(0, m.start - 30):m.start])
+    }
+    years.add(recent)
+    latest = max(years)
+    if month >= 7 and latest - 1 in years:
+        return latest - 1  # "kết quả năm 2022, nhiệm vụ năm 2023" in November
+    return latest
 
 
 def choose_meeting_date(
@@ -94,35 +182,35 @@ def choose_meeting_date(
     published: str | None = None,
 ) -> MeetingDate | None:
     text = doc.text
-    candidates = list(_candidates(text, dates, publication, layout))
+    recent = _recent_year(dates, text[: layout.body_end])
+    candidates = [
+        m for m in _candidates(text, dates, publication, layout)
+        if m.year is None or recent is None or m.year >= recent - 1  # a 1985 signing is history
+    ]
     if not candidates:
         return None
     lead_end = (layout.headline[1] if layout.headline else 0) + 400
-    chosen = None
-    for m in candidates:
-        a, b = _sentence_bounds(text, m.start)
-        if m.part_of_day or m.start < lead_end or _MEETING_CUE.search(text, a, b):
-            chosen = m
-            break
-    chosen = chosen or candidates[0]
-    if chosen.day is None or chosen.month is None:
-        if chosen.relative is None:
-            return None
-    anchor = publication or _as_publication(published, "pub.metadata") or _as_publication(reference_date, "pub.reference")
-    year = resolve_year(chosen, anchor)
+    chosen = max(candidates, key=lambda m: (_score(text, m, lead_end), -m.start))
+    anchor = (
+        publication
+        or _as_publication(published, "pub.metadata")
+        or _as_publication(reference_date, "pub.reference")
+    )
     rule = chosen.rule
     if chosen.day is None or chosen.month is None:
-        if anchor is None or anchor.day is None:
+        if chosen.relative is None or anchor is None or anchor.day is None:
             return None
-        pointed = dt.date(anchor.year, anchor.month, anchor.day) + dt.timedelta(days=chosen.relative or 0)
+        pointed = dt.date(anchor.year, anchor.month, anchor.day) + dt.timedelta(days=chosen.relative)
         return MeetingDate(pointed.isoformat(), chosen.start, chosen.end, rule + "+relative")
+    year = resolve_year(chosen, anchor)
     if year is None:
-        year = _context_year(text[: layout.body_end])
-        rule += "+year_from_text" if year else ""
-    if year is None:
-        return MeetingDate(f"--{chosen.month:02d}-{chosen.day:02d}", chosen.start, chosen.end, rule)
-    try:
-        value = dt.date(year, chosen.month, chosen.day).isoformat()
-    except ValueError:
-        value = f"--{chosen.month:02d}-{chosen.day:02d}"
+        year = infer_year(chosen.month, chosen.day, dates, text[: layout.body_end])
+        if year is not None:
+            rule += "+year_from_text"
+    value = f"--{chosen.month:02d}-{chosen.day:02d}"
+    if year is not None:
+        try:
+            value = dt.date(year, chosen.month, chosen.day).isoformat()
+        except ValueError:
+            pass
     return MeetingDate(value, chosen.start, chosen.end, rule)
