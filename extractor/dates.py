@@ -40,8 +40,9 @@ import calendar
 import datetime as dt
 import json
 import unicodedata
+import warnings
 from bisect import bisect_left
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -259,6 +260,9 @@ def load_lexicon(path: str | Path | None = None) -> Lexicon:
         if key in entries[kind]:
             raise PatternError(f"{where}: duplicate {kind} {text!r}")
         entries[kind][key] = value
+    empty = sorted(kind for kind, words in entries.items() if not words)
+    if empty:
+        warnings.warn(f"{path}: no words of type {', '.join(empty)}; the rules using them match nothing", stacklevel=2)
     return Lexicon(entries=entries, source=str(path))
 
 
@@ -300,7 +304,13 @@ CUE = "cue"  # a date only after a cue word: 23.1, 6-2
 
 @dataclass(frozen=True)
 class Rule:
-    """One Duckling-style rule: a name, a pattern, and how strong its shape is on its own."""
+    """One Duckling-style rule: a name, a pattern, and how strong its shape is on its own.
+
+    Patterns are composed from the shared day, month and year pieces, so the
+    value is read the same way for every rule (``_compose``): groups ``d``,
+    ``m`` (or the month word ``mw``) and ``y``, plus ``d1``/``m1`` for the
+    first day of a range; the words in front then attach to the day.
+    """
 
     name: str
     pattern: str
@@ -500,6 +510,43 @@ def _relative_value(g: _Grammar, phrase: str) -> tuple[str | None, int | None]:
     return pod, g.lex.value("relative_suffix", m.group("suffix"))
 
 
+@dataclass(frozen=True)
+class _Left:
+    """What stands in front of a date: where the mention starts, and which cues it has."""
+
+    start: int
+    end: int  # past the closing parenthesis when "hôm qua (" opened one
+    part_of_day: str | None = None
+    relative: int | None = None
+    cues: frozenset[str] = frozenset()  # of "rel", "pod", "wd", "cue", "from"
+
+
+def _left_context(g: _Grammar, view: str, start: int, end: int, is_range: bool) -> _Left:
+    """Part of the day, weekday, relative day, "ngày"/"hôm" and "(" right before a day."""
+    lo = max(0, start - _LEFT_WINDOW)
+    p = _search(g.range_prefix if is_range else g.prefix, view, lo, start)
+    if p is None or p.start() >= start:
+        return _Left(start, end)
+    if p.group("paren"):
+        attached = p.group("rel") or p.group("pod") or p.group("wd")
+        close = _match(g.close_paren, view, end) if attached else None
+        if close is None:
+            # "(ngày 11.8)" or an unclosed "(": the parenthesis stays out, only a cue inside it counts
+            p = _search(g.after_paren, view, p.end("paren"), start)
+            if p is None or p.start() >= start:
+                return _Left(start, end)
+        else:
+            end = close.end()  # "hôm qua (10/2)" is one mention
+    groups = {k: v for k, v in p.groupdict().items() if v}
+    pod = rel = None
+    if "rel" in groups:
+        pod, rel = _relative_value(g, groups["rel"])
+    elif "pod" in groups:
+        pod = g.lex.value("part_of_day", groups["pod"])
+    cues = frozenset(groups) & {"rel", "pod", "wd", "cue", "from"}
+    return _Left(p.start(), end, pod, rel, cues)
+
+
 def _compose(g: _Grammar, view: str, rule: Rule, m: regex.Match, priority: int) -> _Candidate | None:
     """Attach the words in front of a core shape; keep it only if the context makes it a date."""
     day, month, year = _int(m, "d"), _int(m, "m"), _int(m, "y")
@@ -519,64 +566,36 @@ def _compose(g: _Grammar, view: str, rule: Rule, m: regex.Match, priority: int) 
             return None
         day, month = d1, m1
     start, end = m.start(), m.end()
+    right = min(len(view), end + _RIGHT_WINDOW)
 
-    # Right side: a lunar date is not a calendar date.
-    if _match(g.lunar, view, end, min(len(view), end + _RIGHT_WINDOW)):
+    # A lunar date is not a calendar date.
+    if _match(g.lunar, view, end, right):
         return None
 
-    # Left side: part of the day, weekday, relative day, "ngày", "(".
-    lo = max(0, start - _LEFT_WINDOW)
-    prefix_re = g.range_prefix if rule.is_range else g.prefix
     # Only a day takes a part of the day, a weekday or "ngày" in front of it.
-    p = _search(prefix_re, view, lo, start) if rule.kind == "date" else None
-    pod = rel = None
-    has_cue = False
-    new_start = start
-    if p is not None and p.start() < start:
-        attached = p.group("rel") or p.group("pod") or p.group("wd")
-        if p.group("paren") and not attached:
-            p = _search(g.after_paren, view, p.end("paren"), start)  # "(ngày 11.8)": keep the paren out
-        elif p.group("paren"):
-            close = _match(g.close_paren, view, end)
-            if close is None:  # "(" never closed: only what follows it counts
-                p = _search(g.after_paren, view, p.end("paren"), start)
-            else:
-                end = close.end()
-        if p is not None and p.start() < start:
-            new_start = p.start()
-            groups = p.groupdict()
-            if groups.get("rel"):
-                pod, rel = _relative_value(g, groups["rel"])
-            elif groups.get("pod"):
-                pod = g.lex.value("part_of_day", groups["pod"])
-            has_cue = any(groups.get(k) for k in ("rel", "pod", "wd", "cue", "from"))
+    left = _left_context(g, view, start, end, rule.is_range) if rule.kind == "date" else _Left(start, end)
 
-    only_part_of_day = has_cue and pod is not None and rel is None and not (
-        p is not None and (p.groupdict().get("wd") or p.groupdict().get("cue"))
-    )
-    if only_part_of_day and rule.strength != STRONG:
+    if left.cues == {"pod"} and rule.strength != STRONG:
         # "mỗi tối 2-3 lần" is a count; "Tối 2-3, ..." is a date
-        if _match(g.count_noun, view, end, min(len(view), end + _RIGHT_WINDOW)):
+        if _match(g.count_noun, view, end, right):
             return None
-    if not has_cue:
-        if any(_search(g.left_word[v], view, lo, start) for v in rule.vetoes):
+    if not left.cues:
+        if any(_search(g.left_word[v], view, max(0, start - _LEFT_WINDOW), start) for v in rule.vetoes):
             return None
         if rule.strength == CUE:
             return None
         if rule.strength == BARE:
             if _key(view[start:end]) in g.bare_veto:
                 return None
-            right = min(len(view), end + _RIGHT_WINDOW)
-            if _search(g.left_word["weak_cue"], view, lo, start):  # "vào 24/3 ...", unless "đến 1/3 số ..."
-                if _match(g.count_noun, view, end, right):
+            if _search(g.left_word["weak_cue"], view, max(0, start - _LEFT_WINDOW), start):
+                if _match(g.count_noun, view, end, right):  # "vào 24/3 ...", but "đến 1/3 số hộ"
                     return None
-            elif not _match(g.follows, view, end, right):
+            elif not _match(g.follows, view, end, right):  # "16/6 vừa qua", but "7/7 ngày"
                 return None
-    elif rule.name == "date.iso_month" and any(_search(g.left_word[v], view, lo, start) for v in rule.vetoes):
-        return None
 
-    name = "date.relative_with_dm" if rel is not None and rule.kind == "date" else rule.name
-    return _Candidate(new_start, end, day, month, year, pod, rel, name, rule.kind, priority)
+    name = "date.relative_with_dm" if left.relative is not None else rule.name
+    return _Candidate(left.start, left.end, day, month, year, left.part_of_day, left.relative, name, rule.kind,
+                      priority)
 
 
 def _choose(cands: list[_Candidate]) -> list[_Candidate]:
