@@ -21,6 +21,9 @@ _SPACES = {"\u00a0", "\u2007", "\u202f", "\u2009", "\u200a", "\u2002", "\u2003",
 _LOOKALIKES = {"\u00d0": "\u0110", "\u00f0": "\u0111", "\u0189": "\u0110"}
 
 _TONES = "\u0300\u0301\u0303\u0309\u0323"
+# A line break inside a sentence ("Bí thư Tỉnh\nuỷ", "các đồng\nchí"): the next
+# line starts in lower case. It reads as a space; one character for one.
+_SOFT_BREAK = regex.compile(r"(?<=[\p{L},])\n(?=[ \t]*\p{Ll})")
 
 
 def _fold_table() -> dict[str, str]:
@@ -109,5 +112,5 @@ def normalize(original: str) -> NormalizedText:
             starts.append(i)
             ends.append(j)
         i = j
-    text = fold_tones("".join(out))
+    text = _SOFT_BREAK.sub(" ", fold_tones("".join(out)))
     return NormalizedText(original=original, text=text, starts=starts, ends=ends)

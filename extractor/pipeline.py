@@ -46,7 +46,7 @@ def build_nlp(extra_patterns: tuple[Path, ...] = ()) -> Language:
     config = {"extra_patterns": [str(p) for p in extra_patterns]}
     nlp.add_pipe("vi_lexicon", config=config)
     nlp.add_pipe("vi_persons", config=config)
-    nlp.add_pipe("vi_titles")
+    nlp.add_pipe("vi_titles", config=config)
     return nlp
 
 

@@ -18,11 +18,13 @@ name before it.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .lexicon import LexiconIndex
+from .pattern_files import cached_patterns
 from .persons import SPANS_KEY as PERSONS_KEY
 from .persons import is_allcaps, is_name_syllable
 
@@ -122,6 +124,9 @@ def build_units(doc: Doc, lex: LexiconIndex, persons: list[Span]) -> list[Unit]:
 class TitleLinker:
     """Builds ``doc._.mentions``: each name mention with its titles (``doc.spans["titles"]``)."""
 
+    def __init__(self, stopwords: set[str]) -> None:
+        self.stopwords = stopwords
+
     def __call__(self, doc: Doc) -> Doc:
         lex = LexiconIndex(doc)
         persons = list(doc.spans.get(PERSONS_KEY, []))
@@ -154,14 +159,21 @@ class TitleLinker:
             k += 1
         if k >= len(units) or not units[k].is_head:
             return None
+        head = k
         k += 1
         while k < len(units):
             unit = units[k]
             text = self._text(k)
-            if text in POST_MODIFIERS or unit.label == "TITLE_MOD" and k > ui + 1:
+            if text in POST_MODIFIERS or unit.label == "TITLE_MOD" and k > head:
                 k += 1
+            elif unit.label == "ORG_HEAD" and k + 1 < len(units) and self._capitalised(k + 1):
+                k = self._lowercase_name_end(k + 2)  # "Ban Chỉ đạo cải cách hành chính", "Ban Pháp chế"
+            elif k == head + 1 and self._text(head).endswith(" ban") and self._capitalised(k):
+                k = self._lowercase_name_end(k + 1)  # "Trưởng ban Chỉ đạo ..."
             elif unit.label in ORG_LABELS or unit.label in ("ALLCAPS", "CAP", "NUM"):
                 k += 1
+            elif text == "," and k + 1 < len(units) and units[k + 1].label == "ORG_HEAD" and self._org_follows(k + 2):
+                k += 1  # "Trung tâm Khuyến nông, Sở Nông nghiệp...": one post, two levels
             elif text in CONNECTORS and self._org_follows(k + 1):
                 k += 1
             elif text == "(" and self._parenthetical(k) is not None:
@@ -171,6 +183,24 @@ class TitleLinker:
         while k - 1 > ui and self._text(k - 1) in CONNECTORS:
             k -= 1
         return k
+
+    def _capitalised(self, k: int) -> bool:
+        """A capitalised word that can open an organisation's name (not a title, not a name)."""
+        unit = self.units[k]
+        if unit.label in ("PERSON", "SPACE", "NUM") or unit.is_head or unit.label == "TITLE_MOD":
+            return False
+        return self.doc[unit.start].text[:1].isupper()
+
+    def _lowercase_name_end(self, k: int) -> int:
+        """An organisation's name goes on in lower case until a function word or a verb."""
+        stop = k
+        while stop < len(self.units) and stop - k < 6:
+            unit = self.units[stop]
+            text = self._text(stop)
+            if unit.label != "WORD" or not text[:1].isalpha() or not text[:1].islower() or text in self.stopwords:
+                break
+            stop += 1
+        return stop
 
     def _org_follows(self, k: int) -> bool:
         return k < len(self.units) and (
@@ -212,6 +242,12 @@ class TitleLinker:
         found: list[Span] = []
         end = ui
         rule = "title.before_name"
+        if ui > 0 and self._text(ui - 1) == ":":
+            start = self._leftmost_title_start(ui - 1)
+            if start is not None and start > 0 and self._is_plural(start - 1):
+                claimed.update(range(start, ui - 1))
+                return self._split(start, ui - 1, "title.list_header")
+            return []
         while True:
             start = self._leftmost_title_start(end)
             if start is None:
@@ -273,25 +309,32 @@ class TitleLinker:
                 continue
             first = before[0]
             lead = self._unit_before(first.start)
-            if lead is None or self._text(lead) not in PLURAL_MARKERS and not self._plural_honorific(lead):
+            if lead is None or not self._is_plural(lead):
                 continue
-            k = ui + 1
+            k = self._after_mention(ui, mention)
             for other in order[pos + 1:]:
                 gap = [self._text(x) for x in range(k, other)]
                 if not gap or any(g not in {",", "và", ";", ":"} for g in gap if g.strip()):
+                    break
+                if ";" in gap and first.id_ != "title.list_header":
                     break
                 target = mentions[other]
                 if not any(t.end <= target.person.start for t in target.titles):
                     target.titles = [first] + target.titles if len(before) == 1 else before + target.titles
                     target.shared_title = True
-                k = other + 1
-                if target.titles and target.titles[-1].start > target.person.start:
-                    k = self._unit_index(target.titles[-1].end)
+                k = self._after_mention(other, target)
 
-    def _plural_honorific(self, ui: int) -> bool:
-        """'các đồng chí' before a title."""
-        unit = self.units[ui]
-        return unit.label == "HONORIFIC" and ui > 0 and self._text(ui - 1) == "các"
+    def _after_mention(self, ui: int, mention: Mention) -> int:
+        """The unit just past a name and the titles written after it."""
+        after = [t.end for t in mention.titles if t.start >= mention.person.end]
+        return self._unit_index(max(after)) if after else ui + 1
+
+    def _is_plural(self, ui: int) -> bool:
+        """'các', 'hai', 'các đồng chí' before a title: the title is shared by a list of names."""
+        text = self._text(ui)
+        if text in PLURAL_MARKERS or text.startswith("các "):
+            return True
+        return self.units[ui].label == "HONORIFIC" and ui > 0 and self._text(ui - 1) == "các"
 
     def _unit_before(self, token: int) -> int | None:
         for ui, unit in enumerate(self.units):
@@ -309,6 +352,7 @@ class TitleLinker:
         return len(self.units)
 
 
-@Language.factory("vi_titles")
-def make_title_linker(nlp: Language, name: str) -> TitleLinker:
-    return TitleLinker()
+@Language.factory("vi_titles", default_config={"extra_patterns": []})
+def make_title_linker(nlp: Language, name: str, extra_patterns: list[str]) -> TitleLinker:
+    patterns = cached_patterns(tuple(Path(p) for p in extra_patterns))
+    return TitleLinker({w.lower() for w in patterns.list("title_stopwords")})

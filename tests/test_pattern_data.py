@@ -300,7 +300,7 @@ MUST_HAVE = {
         "Đội trưởng", "Tổ trưởng", "Thuyền trưởng", "Trưởng Công an xã",
         "Chủ nhiệm Ủy ban Kiểm tra", "PCT", "CT", "PBT", "BT", "GĐ", "PGĐ", "TGĐ",
     ],
-    "TITLE_MOD": ["Phó", "Nguyên", "Quyền", "Thường trực"],
+    "TITLE_MOD": ["Phó", "Nguyên", "Quyền", "Thường trực", "QNCN"],
     "MEMBERSHIP": [
         "Ủy viên Bộ Chính trị", "Ủy viên Trung ương Đảng", "Ủy viên Ban Chấp hành Trung ương Đảng",
         "Bí thư Trung ương Đảng", "Ủy viên Ban Thường vụ Tỉnh ủy", "Ủy viên BTV Tỉnh ủy",
@@ -312,7 +312,7 @@ MUST_HAVE = {
         "Đại tướng", "Thượng tướng", "Trung tướng", "Thiếu tướng", "Đại tá", "Thượng tá",
         "Trung tá", "Thiếu tá", "Đại úy", "Thượng úy", "Trung úy", "Thiếu úy", "Thượng sĩ",
         "Trung sĩ", "Hạ sĩ", "Binh nhất", "Binh nhì", "Chuẩn úy", "Đô đốc", "Phó Đô đốc",
-        "Chuẩn Đô đốc", "QNCN",
+        "Chuẩn Đô đốc",
     ],
     "ACADEMIC": [
         "Giáo sư", "Phó Giáo sư", "GS", "PGS", "TS", "ThS", "Tiến sĩ", "Thạc sĩ", "GS.TS",
