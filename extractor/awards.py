@@ -20,8 +20,10 @@ import regex
 
 from .pattern_files import PatternSet
 
-_DIGITS = r"\d{1,3}(?:\.\d{3})+(?!\d)|\d+(?![\d.,]\d)"
+_DIGITS = r"(?<![\d/.,])(?:\d{1,3}(?:\.\d{3})+(?!\d)|\d+(?![\d.,]\d))"
 _SCALES = {"trăm": 100, "nghìn": 1000, "ngàn": 1000, "triệu": 1_000_000}
+#: awards that are objects and can be counted ("11 Huân chương"); "37 Anh hùng" counts people
+_COUNTABLE_KINDS = {"award.kind.order", "award.kind.flag", "award.kind.certificate", "award.kind.prize"}
 
 
 @dataclass(frozen=True)
@@ -79,24 +81,44 @@ class AwardFinder:
         number_words = _alternation(self.numbers.table)
         recipients = _alternation(p.lower() for p in patterns.phrases("RECIPIENT"))
         approx = _alternation(p.lower() for p in patterns.phrases("APPROX"))
-        scales = _alternation(_SCALES)
-        self.count = (
+        kinds = _alternation(p.lower() for p in patterns.phrases("AWARD_KIND"))
+        countable = _alternation(
+            r["pattern"].lower() for r in patterns.rules
+            if r["label"] == "AWARD_KIND" and isinstance(r["pattern"], str) and r["id"] in _COUNTABLE_KINDS
+        )
+        not_kinds = _alternation(p.lower() for p in patterns.phrases("AWARD_NOT_KIND"))
+        count = (
             rf"(?:(?P<approx>{approx})\s+)?"
             rf"(?P<num>{_DIGITS}|(?:(?:{number_words})\s+){{0,3}}(?:{number_words}))"
-            rf"(?:\s+(?P<scale>{scales}))?"
+            rf"(?:\s+(?P<scale>{_alternation(_SCALES)}))?"
         )
         self.count_recipient = regex.compile(
-            rf"(?i)(?<!\w){self.count}\s+(?P<rec>(?:{recipients})(?:\s*(?:,|và)\s*(?:{recipients}))?)(?!\w)"
+            rf"(?i)(?<!\w){count}\s+(?P<rec>(?:{recipients})(?:\s*(?:,|và)\s*(?:{recipients}))?)(?!\w)"
         )
-        self.kind = regex.compile(rf"(?i)(?<!\w)(?:{_alternation(p.lower() for p in patterns.phrases('AWARD_KIND'))})(?!\w)")
+        self.counted_award = regex.compile(
+            rf"(?i)(?<!\w){count}\s+(?=(?:{countable})(?!\w))(?!(?:{not_kinds})(?!\w))"
+        )
+        self.kind = regex.compile(rf"(?i)(?<!\w)(?!(?:{not_kinds})(?!\w))(?:{kinds})(?!\w)")
         self.verb = regex.compile(rf"(?i)(?<!\w)(?:{_alternation(p.lower() for p in patterns.phrases('AWARD_VERB'))})(?!\w)")
         self.negative = regex.compile(rf"(?i)(?<!\w)(?:{_alternation(p.lower() for p in patterns.phrases('AWARD_NEG'))})(?!\w)")
-        self.counted_award = regex.compile(rf"(?i)(?<!\w){self.count}\s+(?={self.kind.pattern[4:]})")
 
     def find(self, text: str) -> list[AwardMatch]:
         found: list[AwardMatch] = []
-        for start, end in _clauses(text):
-            found += self._in_clause(text, start, end)
+        context: bool | None = None  # None: no award verb yet; True/False: the last verb gives or proposes
+        for sentence in _sentences(text):
+            if text[sentence[0] - 1:sentence[0]] == "\n":
+                context = None  # a new paragraph
+            for start, end in _clauses(text, *sentence):
+                verbs = list(self.verb.finditer(text, start, end))
+                if verbs:
+                    context = not self._proposal(text, start, verbs[0].start())
+                if context is not True and not verbs:
+                    if context is None:
+                        found += self._in_clause(text, start, end, verbs, inherited=False, lists_only=True)
+                    continue
+                if context is False:
+                    continue
+                found += self._in_clause(text, start, end, verbs, inherited=not verbs)
         return _dedupe(found)
 
     def _value(self, m: regex.Match) -> int | None:
@@ -111,81 +133,84 @@ class AwardFinder:
             value *= _SCALES[m.group("scale").lower()]
         return value
 
-    def _in_clause(self, text: str, start: int, end: int) -> list[AwardMatch]:
-        counts = [m for m in self.count_recipient.finditer(text, start, end) if self._value(m) is not None]
+    def _proposal(self, text: str, clause_start: int, verb_start: int) -> bool:
+        """"đề nghị tặng", "được đề nghị khen thưởng": a proposal, not an award."""
+        return bool(self.negative.search(text, max(clause_start, verb_start - 30), verb_start))
+
+    def _in_clause(self, text: str, start: int, end: int, verbs: list, inherited: bool,
+                   lists_only: bool = False) -> list[AwardMatch]:
+        """Award statements in one clause; ``lists_only``: no verb governs it, only a list of prizes counts."""
+        counts = [] if lists_only else [
+            m for m in self.count_recipient.finditer(text, start, end) if self._value(m) is not None
+        ]
+        counted = [m for m in self.counted_award.finditer(text, start, end) if self._value(m) is not None]
         kinds = list(self.kind.finditer(text, start, end))
-        verbs = list(self.verb.finditer(text, start, end))
-        if not verbs or not (kinds or any("khen thưởng" in v.group().lower() for v in verbs)):
-            return []
         found: list[AwardMatch] = []
-        used: set[int] = set()
+        done: set[int] = set()
+
+        def chain(first: regex.Match) -> list[regex.Match]:
+            """A count and the ones joined to it: "cho 15 tập thể và 20 cá nhân"."""
+            group = [first]
+            for c in counts:
+                if c.start() > group[-1].end() and regex.fullmatch(r"\s*(?:,|và|,\s*và)\s*", text[group[-1].end():c.start()]):
+                    group.append(c)
+            return group
+
+        def add(group, award, rule, recipient=None):
+            for c in group:
+                if c.start() not in done:
+                    done.add(c.start())
+                    found.append(self._match(text, c, self._value(c), award, rule, recipient))
+
         for m in counts:
-            if m.start() in used:
+            if m.start() in done:
                 continue
-            value = self._value(m)
-            verb_before = [v for v in verbs if v.end() <= m.start()]
-            verb_after = [v for v in verbs if v.start() >= m.end()]
-            cho = regex.search(r"(?i)\bcho\s*$", text[max(start, m.start() - 6):m.start()])
+            before = text[start:m.start()]
+            cho = regex.search(r"(?i)(?<!\w)cho\s*$", before)
             if cho:
-                award = self._award_before(text, kinds, verbs, start, m.start(), cho)
-                if award is not None and not self._proposal(text, start, award[0]):
-                    found.append(self._match(text, m, value, award, "award.award_for_count"))
+                kind = [k for k in kinds if k.end() <= m.start() - len(cho.group()) + 1]
+                if kind:
+                    a = kind[-1].start()
+                    for k in reversed(kind[:-1]):  # "Huân chương Lao động hạng Nhất, hạng Nhì": the list's first kind
+                        if ";" in text[k.end():a] or self.counted_award.search(text, k.end(), a):
+                            break
+                        if regex.search(r"(?i)(?<!\w)(?:cho|và)\s", text[k.end():a]):
+                            break
+                        a = k.start()
+                    b = _trim(text, a, m.start() - len(cho.group()))
+                    add(chain(m), (a, b), "award.award_for_count")
                     continue
-            if verb_before and "khen thưởng" in verb_before[-1].group().lower() and verb_before[-1].end() + 3 >= m.start():
-                v = verb_before[-1]
-                if not self._proposal(text, start, v.start()):
-                    found.append(self._match(text, m, value, (v.start(), v.end()), "award.commended_count"))
-                    continue
-            if verb_after:
-                v = verb_after[0]
+            commend = regex.search(r"(?i)khen thưởng\s*$", before)
+            if commend:
+                a = start + commend.start()
+                add(chain(m), (a, a + len("khen thưởng")), "award.commended_count")
+                continue
+            after_verbs = [v for v in verbs if v.start() >= m.end()]
+            if after_verbs:
+                v = after_verbs[0]
                 kind_after = [k for k in kinds if k.start() >= v.start() and k.start() - m.end() < 160]
-                between = [c for c in counts if m.end() <= c.start() < v.start()]
-                if kind_after and not self._proposal(text, m.start(), v.start()):
-                    award = (kind_after[0].start(), self._award_end(text, kind_after[0].start(), end, counts))
-                    group = [m] + [c for c in between]
-                    for c in group:
-                        used.add(c.start())
-                        found.append(self._match(text, c, self._value(c), award, "award.recipients_receive"))
-                    continue
-                if not kinds and "khen thưởng" in v.group().lower() and not self._proposal(text, m.start(), v.start()):
-                    found.append(self._match(text, m, value, (v.start(), v.end()), "award.recipients_commended"))
-        for m in self.counted_award.finditer(text, start, end):
-            if not [v for v in verbs if v.end() <= m.start()] or self._proposal(text, start, m.start()):
+                if kind_after:
+                    group = [m] + [c for c in counts if m.end() <= c.start() < v.start()]
+                    award = (kind_after[0].start(), self._award_end(text, kind_after[0].start(), end, counts, counted))
+                    add(group, award, "award.recipients_receive")
+                elif not kinds and "khen thưởng" in v.group().lower():
+                    add([m], (v.start(), v.end()), "award.recipients_commended")
+        verb_before = lambda pos: inherited or any(v.end() <= pos for v in verbs)
+        for m in counted:
+            if any(a.start <= m.start() < a.end for a in found):
                 continue
-            value = self._value(m)
-            if value is None or any(a.start <= m.start() < a.end for a in found):
+            if not (verb_before(m.start()) or len(counted) >= 2):
                 continue
-            award = (m.end(), self._award_end(text, m.end(), end, counts))
-            found.append(self._match(text, m, value, award, "award.counted_awards", recipient=""))
+            award = (m.end(), self._award_end(text, m.end(), end, counts, counted))
+            found.append(self._match(text, m, self._value(m), award, "award.counted_awards", recipient=""))
         return found
 
-    def _proposal(self, text: str, start: int, end: int) -> bool:
-        return bool(self.negative.search(text, start, end))
-
-    def _award_before(self, text, kinds, verbs, start, pos, cho):
-        """The award named between the verb and "cho <count>"."""
-        candidates = [k for k in kinds if k.start() < pos]
-        if not candidates:
-            return None
-        kind = candidates[-1]
-        for k in reversed(candidates):
-            gap = text[k.end():pos]
-            if ";" in gap:
-                break
-            kind = k
-            if any(v.end() <= k.start() and k.start() - v.end() < 40 for v in verbs):
-                break
-        end = pos - len(cho.group()) + (cho.start() - cho.start())
-        stop = text.rfind("cho", kind.start(), pos)
-        return kind.start(), stop if stop > kind.start() else pos
-
-    def _award_end(self, text: str, begin: int, end: int, counts) -> int:
+    def _award_end(self, text: str, begin: int, end: int, counts, counted) -> int:
         """An award name runs to the clause end, the next count, or "cho"/"tặng"."""
         stop = end
-        for c in counts:
+        for c in [*counts, *counted]:
             if c.start() > begin:
                 stop = min(stop, c.start())
-                break
         follow = regex.search(r"(?i)\s(?:cho|tặng|để|nhằm|vì đã|do)\s|[;(]", text[begin:stop])
         if follow:
             stop = begin + follow.start()
@@ -214,16 +239,31 @@ def _trim(text: str, start: int, end: int) -> int:
     return end
 
 
-def _clauses(text: str) -> list[tuple[int, int]]:
-    """Sentences, cut at full stops that end a sentence (not "1.780") and semicolons."""
+def _sentences(text: str) -> list[tuple[int, int]]:
+    """Sentences, cut at full stops that end one (not the dot of "1.780") and at line breaks."""
     spans = []
     start = 0
-    for m in regex.finditer(r"[.!?](?=\s|$)|;|\n", text):
+    for m in regex.finditer(r"[.!?](?=\s|$)|\n", text):
         if m.end() - start > 1:
             spans.append((start, m.start()))
         start = m.end()
     if len(text) - start > 1:
         spans.append((start, len(text)))
+    return spans
+
+
+_CLAUSE_BREAK = regex.compile(r"[;:]")
+
+
+def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The parts of a sentence between semicolons and colons: one award statement each."""
+    spans = []
+    for m in _CLAUSE_BREAK.finditer(text, start, end):
+        if m.start() > start:
+            spans.append((start, m.start()))
+        start = m.end()
+    if end > start:
+        spans.append((start, end))
     return spans
 
 
