@@ -17,7 +17,7 @@ from spacy.language import Language
 
 from . import lexicon, persons, titles  # noqa: F401  (registers the factories)
 from .awards import AwardFinder
-from .classify import MeetingClassifier
+from .classify import Evidence, MeetingClassifier
 from .dates import find_dates, find_publication_date
 from .layout import analyse_layout
 from .meeting_date import choose_meeting_date
@@ -76,30 +76,44 @@ class Pipeline:
             return builder.build(is_meeting=False)
 
         doc = self.nlp(norm.text)
+        body = norm.text[: layout.body_end]
         decisions = assign_roles(doc, doc._.mentions, layout, author=metadata.author if metadata else None)
-        headline = norm.text[layout.headline[0]:layout.headline[1]] if layout.headline else ""
-        verdict = self.classifier.decide(
-            norm.text[: layout.body_end],
-            headline=headline,
-            lead=_lead(norm.text, layout),
-            chairs=sum(d.role == "chair" for d in decisions),
-            attendees=sum(d.role == "attendee" for d in decisions),
-            attendance_lists=sum(d.rule.startswith("attendee.listed") for d in decisions),
-        )
-        if not verdict.is_meeting:
-            return builder.build(is_meeting=False)
-
-        dates = find_dates(norm.text)
         meeting_date = choose_meeting_date(
-            doc, dates, publication, layout,
+            doc, find_dates(norm.text), publication, layout,
             reference_date=reference_date,
             published=metadata.published if metadata else None,
         )
+        targets = self.targets.find(body)
+        awards = self.awards.find(body)
+        verdict = self.classifier.decide(
+            Evidence(
+                headline=norm.text[layout.headline[0]:layout.headline[1]] if layout.headline else "",
+                lead=_lead(norm.text, layout),
+                body=body,
+                chairs=sum(d.role == "chair" for d in decisions),
+                participants=len({d.mention.person.text for d in decisions if d.role == "attendee"}),
+                attendance_lists=sum(d.rule == "attendee.listed" for d in decisions),
+                awards=len(awards),
+                meeting_date=meeting_date.value if meeting_date else None,
+                published=_publication_day(publication),
+            )
+        )
+        if not verdict.is_meeting:
+            return builder.build(is_meeting=False)
         builder.set_meeting_date(meeting_date)
         builder.add_people(decisions)
-        builder.add_targets(self.targets.find(norm.text[: layout.body_end]))
-        builder.add_awards(self.awards.find(norm.text[: layout.body_end]))
+        builder.add_targets(targets)
+        builder.add_awards(awards)
         return builder.build(is_meeting=True)
+
+
+def _publication_day(publication) -> dt.date | None:
+    if publication is None or not publication.month or not publication.day:
+        return None
+    try:
+        return dt.date(publication.year, publication.month, publication.day)
+    except ValueError:
+        return None
 
 
 def _lead(text: str, layout) -> str:
