@@ -90,7 +90,9 @@ class MeetingClassifier:
             add(1, "something said or done at the meeting")
         if ev.awards and self.meeting.search(body):
             add(0.5, "awards given")
-        if (self.future.search(lead) or self.future.search(head)) and not ev.chairs:
+        if self.future.search(head):
+            add(-4, "headline announces a meeting to come")
+        elif self.future.search(lead) and not ev.chairs:
             add(-2.5, "meeting still to come")
         if _after_publication(ev.meeting_date, ev.published):
             add(-4, "the meeting's date is after the publication date")

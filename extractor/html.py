@@ -12,8 +12,9 @@ from __future__ import annotations
 import html as _entities
 import logging
 import re
-import unicodedata
 from dataclasses import dataclass
+
+from .legacy_encodings import nfc
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
 
@@ -39,8 +40,11 @@ _VOID = frozenset("area base br col embed hr img input link meta param source tr
 
 _ASCII_LOWER = {code: code + 32 for code in range(ord("A"), ord("Z") + 1)}
 
-logging.getLogger("trafilatura").addHandler(logging.NullHandler())
-logging.getLogger("htmldate").addHandler(logging.NullHandler())
+for _name in ("trafilatura", "htmldate", "justext", "courlan"):
+    # Their warnings speak of internals ("discarding data: None") and would land
+    # between the CLI's one-line messages whenever an application logs to stderr.
+    if logging.getLogger(_name).level == logging.NOTSET:
+        logging.getLogger(_name).setLevel(logging.ERROR)
 
 
 @dataclass
@@ -156,8 +160,11 @@ def plain_text(markup: str) -> PageText:
     return PageText(text=text, title=page_title, extractor="plain")
 
 
+_KEY_CHARS = 2000
+
+
 def _nfc_key(text: str) -> str:
-    return " ".join(unicodedata.normalize("NFC", text).casefold().split())
+    return " ".join(nfc(text[:_KEY_CHARS]).casefold().split())
 
 
 def _with_headline(text: str, title: str | None) -> str:
@@ -198,9 +205,7 @@ def _trafilatura(markup: str) -> PageText | None:
             include_images=False,
             date_extraction_params={"extensive_search": True, "original_date": True, "outputformat": "%Y-%m-%d"},
         )
-    except (RecursionError, MemoryError):
-        return None
-    except Exception:  # trafilatura and its parsers have many failure modes on broken pages
+    except Exception:  # RecursionError, parser errors: trafilatura has many ways to fail on a broken page
         return None
     if found is None:
         return None

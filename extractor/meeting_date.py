@@ -34,6 +34,7 @@ _DOCUMENT = regex.compile(
 )
 _SINCE = regex.compile(r"(?i)(?<!diễn ra |tổ chức |họp |khai mạc |kéo dài )(?<!\w)từ\s*(?:ngày)?\s*$")
 _SIGNED = regex.compile(r"(?i)(?<!\w)(?:ký|kí)(?:\s+kết)?(?:\s+lại)?(?:\s+vào)?\s*(?:ngày)?\s*$")
+_EARLIER = regex.compile(r"(?i)\s*(?:trước đó|trước đây|cách đây|năm ngoái|năm trước|hồi)\b")
 _REPORTING = regex.compile(r"(?i)(?<!\w)(?:tin từ|thông tin từ|theo tin từ|nguồn tin)[^.;\n]{0,40}$")
 _EVENT_BEFORE = regex.compile(
     r"(?i)(?<!\w)(?:diễn ra|tổ chức|khai mạc|bế mạc|khai mạc vào|họp|hội nghị|kỳ họp|cuộc họp|phiên họp|"
@@ -103,6 +104,8 @@ def _score(text: str, m: DateMention, lead_end: int) -> int:
     opens_sentence = not text[a:m.start].strip(" \t\"“(") or (
         m.text[:1].isupper() and (m.part_of_day is not None or m.text.lower().startswith("ngày"))
     )  # a caption running into the lead: "... Việt Nam Chiều 11.5, Chủ tịch nước ..."
+    if _EARLIER.match(text, a):
+        return 0  # "Trước đó, tại Kỳ họp thứ 17 diễn ra ngày 20/12/2023"
     if m.rule == "date.range":
         return 2 if _MEETING_CUE.search(text, a, b) else 1
     if _EVENT_BEFORE.search(text[max(0, m.start - 40):m.start]) or opens_sentence and (m.part_of_day or m.day):

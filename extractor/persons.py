@@ -102,7 +102,7 @@ class PersonFinder:
         return names
 
     def _skip_place(self, doc: Doc, lex: LexiconIndex, starts: list[bool], s: int, e: int) -> int:
-        """After "tỉnh", "huyện", "đường"... a run opens with a place: where it ends.
+        """After "tỉnh", "huyện"... a run opens with a place: where it ends.
 
         "tỉnh Thái Nguyên Vũ Hồng Bắc" opens with a place, "UBND tỉnh Lê Trí
         Thanh" does not: a single word of three syllables led by a family name
@@ -112,7 +112,9 @@ class PersonFinder:
             s = lex.starting(s, "ADMIN").end
             if s >= e:
                 return e
-        elif s == 0 or not lex.covers(s - 1, "ADMIN", "NAME_BLOCKER"):
+        elif s > 0 and lex.covers(s - 1, "NAME_BLOCKER") and not lex.covers(s - 1, "ADMIN"):
+            return e  # "đường Nguyễn Văn Linh", "Trường THPT Trần Phú": named after someone
+        elif s == 0 or not lex.covers(s - 1, "ADMIN"):
             return s
         place = lex.starting(s, "PLACE")
         if place is not None and place.end <= e:

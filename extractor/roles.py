@@ -19,7 +19,8 @@ from .titles import Mention
 #: trigger labels that show a named person taking part
 PARTICIPATION_LABELS = ("ATTEND", "SPEAK", "GIVE", "CHAIR")
 #: words that may stand between a chair's name (or titles) and "chủ trì"
-_BRIDGE = {"đã", "cùng", "là", "sẽ", "vừa", "đồng", "thì", "đang", "trực", "tiếp", "đứng", "ra"}
+_BRIDGE = {"đã", "cùng", "là", "vừa", "đồng", "thì", "đang", "trực", "tiếp", "đứng", "ra"}
+_NOT_YET = {"sẽ", "dự kiến", "kiến"}
 _LIST_GLUE = {",", ";", "và", "cùng", "với", "-", "–", ":", "cùng với", "các", "đồng", "chí", "ông", "bà", "đ", "/", "c"}
 
 
@@ -98,6 +99,8 @@ def _bridged(doc: Doc, end: int, trigger_start: int) -> bool:
     "X đã về Mỹ Đức chủ trì": a short stretch with no clause break.
     """
     gap = [t.lower_ for t in doc[end:trigger_start] if not t.is_space]
+    if any(g in _NOT_YET for g in gap):
+        return False  # "X sẽ chủ trì kỳ họp": announced, not done
     if len(gap) <= 3 and all(g in _BRIDGE or g == "," for g in gap):
         return True
     return len(gap) <= 10 and not any(g in {";", ".", ":", "và", "cùng", "với"} for g in gap)

@@ -19,9 +19,25 @@ _RATIO = regex.compile(
 )
 _BEFORE_BLOCKERS = regex.compile(
     r"(?i)(?:ngày|tháng|quý|số|năm|sáng|chiều|tối|trưa|đêm|hôm|nghị quyết|quyết định|thông tư|văn bản|"
-    r"điều|khoản|tỷ lệ|tỉ lệ|tỷ số|tỉ số)\s*$"
+    r"điều|khoản|tỷ lệ|tỉ lệ|tỷ số|tỉ số|khoảng|gần|hơn|chừng|xấp xỉ|dưới)\s*$"
 )
-_AFTER_NEGATIVE = regex.compile(r"(?i)^[^.;\n]{0,60}?\b(?:phải|bị|chưa|không đạt|có mặt|vắng)\b")
+_AFTER_NEGATIVE = regex.compile(r"(?i)[^.;\n]{0,60}?\b(?:phải|bị|chưa|không đạt|có mặt|vắng)\b")
+
+
+class _Unit:
+    """The unit of a ratio found without the lexicon, shaped like a regex match."""
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self._text, self._start, self._end = text, start, end
+
+    def group(self, _n: int = 1) -> str:
+        return self._text[self._start:self._end]
+
+    def start(self, _n: int = 1) -> int:
+        return self._start
+
+    def end(self, _n: int = 1) -> int:
+        return self._end
 
 
 @dataclass(frozen=True)
@@ -34,6 +50,9 @@ class TargetMatch:
     unit_start: int
     unit_end: int
     rule: str
+
+
+_SYLLABLE = regex.compile(r"\s+(\p{Ll}[\p{Ll}\p{M}]*)(?!\w)")
 
 
 def _int(number: str) -> int:
@@ -51,6 +70,29 @@ class TargetFinder:
         self.unit = regex.compile(
             rf"(?i)\s+((?:{unit})(?:(?:\s*,\s*|\s+)(?:{unit}))*(?:\s+(?:{mod}))?)(?!\w)"
         )
+        self.not_unit = regex.compile(rf"(?i)\s+(?:{alternation('TARGET_NEG')})(?!\w)")
+        self.stopwords = {w.lower() for w in patterns.list("title_stopwords")} | {
+            w.lower() for w in patterns.list("target_stopwords")
+        }
+
+    def _noun_phrase(self, text: str, pos: int):
+        """A unit the lexicon does not know: up to four lower-case syllables of a noun phrase.
+
+        "5/8 dây chuyền sản xuất", "126/126 tổ hoà giải"; not "24/24 giờ",
+        "39/40 đại biểu", "1/3 số ca".
+        """
+        if self.not_unit.match(text, pos):
+            return None
+        end, words = pos, 0
+        while words < 4:
+            m = _SYLLABLE.match(text, end)
+            if m is None or m.group(1).lower() in self.stopwords:
+                break
+            end = m.end()
+            words += 1
+        if words == 0:
+            return None
+        return _Unit(text, pos + len(text[pos:end]) - len(text[pos:end].lstrip()), end)
 
     def find(self, text: str) -> list[TargetMatch]:
         found: list[TargetMatch] = []
@@ -62,6 +104,10 @@ class TargetFinder:
             if _BEFORE_BLOCKERS.search(text[max(0, m.start() - 14):m.start()]):
                 continue
             unit = self.unit.match(text, m.end())
+            rule = "target.ratio_known_unit"
+            if unit is None:
+                unit = self._noun_phrase(text, m.end())
+                rule = "target.ratio_noun_phrase"
             if unit is None:
                 continue
             if _AFTER_NEGATIVE.match(text, unit.end()):
@@ -80,7 +126,7 @@ class TargetFinder:
                     unit=unit_text,
                     unit_start=unit.start(1),
                     unit_end=unit.end(1),
-                    rule="target.ratio_unit",
+                    rule=rule,
                 )
             )
         return found
