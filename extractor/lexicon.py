@@ -31,9 +31,11 @@ class LexiconRuler:
     def __init__(self, nlp: Language, patterns: PatternSet) -> None:
         self.vocab = nlp.vocab
         self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.matcher = Matcher(nlp.vocab)
         self.keys: dict[int, tuple[str, str]] = {}
         grouped: dict[tuple[str, str], list] = defaultdict(list)
+        exact: dict[tuple[str, str], list] = defaultdict(list)
         token_patterns: dict[tuple[str, str], list] = defaultdict(list)
         for rule in patterns.rules:
             key = (rule["label"], rule["id"])
@@ -41,7 +43,7 @@ class LexiconRuler:
             if isinstance(pattern, list):
                 token_patterns[key].append(pattern)
             elif rule.get("case") == "exact":
-                token_patterns[key].append([{"ORTH": s} for s in _syllables(pattern)])
+                exact[key].append(Doc(nlp.vocab, words=_syllables(pattern)))
             else:
                 words = _syllables(pattern)
                 if words:
@@ -50,6 +52,10 @@ class LexiconRuler:
             name = "|".join(key)
             self.phrases.add(name, docs)
             self.keys[nlp.vocab.strings[name]] = key
+        for key, docs in exact.items():
+            name = "|".join(key) + "|exact"
+            self.exact.add(name, docs)
+            self.keys[nlp.vocab.strings[name]] = key
         for key, pats in token_patterns.items():
             name = "|".join(key)
             self.matcher.add(name, pats)
@@ -57,7 +63,10 @@ class LexiconRuler:
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
-        for match_id, start, end in [*self.phrases(doc), *self.matcher(doc)]:
+        matches = [*self.phrases(doc), *self.exact(doc)]
+        if len(self.matcher):
+            matches += self.matcher(doc)
+        for match_id, start, end in matches:
             label, rule_id = self.keys[match_id]
             spans.append(Span(doc, start, end, label=label, span_id=rule_id))
         doc.spans[SPANS_KEY] = sorted(spans, key=lambda s: (s.start, -s.end))
@@ -71,6 +80,14 @@ def make_lexicon(nlp: Language, name: str, extra_patterns: list[str]) -> Lexicon
 
 class LexiconIndex:
     """Per-token view of the lexicon spans: the longest match of each label at each start."""
+
+    @classmethod
+    def of(cls, doc: Doc) -> "LexiconIndex":
+        """The index of ``doc``, built once and kept with it (the lexicon stage runs first)."""
+        index = doc.user_data.get("lexicon_index")
+        if index is None:
+            index = doc.user_data["lexicon_index"] = cls(doc)
+        return index
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc

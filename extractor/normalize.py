@@ -82,8 +82,18 @@ class NormalizedText:
         return self.original[a:b]
 
 
+_UNUSUAL = regex.compile(
+    "[" + "".join(sorted(_DROP | _SPACES | set(_LOOKALIKES))) + "\\r\\p{M}]"
+)
+
+
 def normalize(original: str) -> NormalizedText:
     """Build the canonical text of ``original`` with its offset map."""
+    if not _UNUSUAL.search(original):
+        # Already NFC with nothing to drop or map: one character for one.
+        n = len(original)
+        text = _SOFT_BREAK.sub(" ", fold_tones(original))
+        return NormalizedText(original, text, array("l", range(n)), array("l", range(1, n + 1)))
     out: list[str] = []
     starts = array("l")
     ends = array("l")

@@ -50,17 +50,18 @@ class PersonFinder:
         self.max_len = 4
 
     def __call__(self, doc: Doc) -> Doc:
-        lex = LexiconIndex(doc)
+        lex = LexiconIndex.of(doc)
         starts = doc._.word_starts or [True] * len(doc)
         found: list[Span] = []
+        self._capitals = [is_name_syllable(t.text) for t in doc]
         i = 0
         n = len(doc)
         while i < n:
-            if not self._syllable(doc, lex, i, run_start=True):
+            if not self._capitals[i] or not self._syllable(doc, lex, i, run_start=True):
                 i += 1
                 continue
             j = i + 1
-            while j < n and self._syllable(doc, lex, j, run_start=False):
+            while j < n and self._capitals[j] and self._syllable(doc, lex, j, run_start=False):
                 j += 1
             found += self._names_in_run(doc, lex, starts, i, j)
             i = j
@@ -70,8 +71,6 @@ class PersonFinder:
     def _syllable(self, doc: Doc, lex: LexiconIndex, i: int, run_start: bool) -> bool:
         """Whether token ``i`` can be a syllable of a name (``run_start``: its first)."""
         token = doc[i]
-        if not is_name_syllable(token.text):
-            return False
         if not token.whitespace_ and i + 1 < len(doc) and doc[i + 1].text == "/":
             return False  # "Đ/c"
         if run_start and lex.covers(i, "HONORIFIC"):

@@ -128,11 +128,14 @@ class TitleLinker:
         self.stopwords = stopwords
 
     def __call__(self, doc: Doc) -> Doc:
-        lex = LexiconIndex(doc)
+        lex = LexiconIndex.of(doc)
         persons = list(doc.spans.get(PERSONS_KEY, []))
         units = build_units(doc, lex, persons)
         self.doc = doc
         self.units = units
+        self.unit_texts = [doc[u.start:u.end].text.lower() for u in units]
+        self.unit_at = {u.start: ui for ui, u in enumerate(units)}
+        self.unit_ending = {u.end: ui for ui, u in enumerate(units)}
         mentions: dict[int, Mention] = {}
         for ui, unit in enumerate(units):
             if unit.label == "PERSON":
@@ -148,8 +151,7 @@ class TitleLinker:
         return doc
 
     def _text(self, ui: int) -> str:
-        u = self.units[ui]
-        return self.doc[u.start:u.end].text.lower()
+        return self.unit_texts[ui]
 
     def _title_at(self, ui: int) -> int | None:
         """If a title starts at unit ``ui``, the unit index just past it."""
@@ -337,19 +339,17 @@ class TitleLinker:
         return self.units[ui].label == "HONORIFIC" and ui > 0 and self._text(ui - 1) == "các"
 
     def _unit_before(self, token: int) -> int | None:
-        for ui, unit in enumerate(self.units):
-            if unit.end == token:
-                j = ui
-                while j >= 0 and self.units[j].label == "SPACE":
-                    j -= 1
-                return j if j >= 0 else None
-        return None
+        """The last non-space unit that ends at ``token``."""
+        j = self.unit_ending.get(token)
+        while j is not None and j >= 0 and self.units[j].label == "SPACE":
+            j -= 1
+        return j if j is not None and j >= 0 else None
 
     def _unit_index(self, token: int) -> int:
-        for ui, unit in enumerate(self.units):
-            if unit.start >= token:
-                return ui
-        return len(self.units)
+        """The first unit that starts at or after ``token``."""
+        while token < len(self.doc) and token not in self.unit_at:
+            token += 1
+        return self.unit_at.get(token, len(self.units))
 
 
 @Language.factory("vi_titles", default_config={"extra_patterns": []})

@@ -103,6 +103,45 @@ def word_starts(tokens: list[str]) -> list[bool]:
     return [tag != "I-W" or i == 0 for i, tag in enumerate(tags)]
 
 
+_CAPITAL = regex.compile(r"^\p{Lu}[\p{Ll}\p{M}'’-]*$|^\p{Lu}$")
+#: tokens of context the segmenter sees on each side of a run of capitals
+WINDOW = 3
+
+
+def capital_windows(tokens: list[str]) -> list[tuple[int, int]]:
+    """Stretches worth segmenting: each run of two or more capitalised syllables, with context.
+
+    Word boundaries matter to the rules only where capitals run together
+    ("tỉnh Thái Nguyên Vũ Hồng Bắc", "Sở Nông nghiệp"); elsewhere every
+    syllable may stand alone, and the segmenter, the costliest stage, is not run.
+    """
+    windows: list[tuple[int, int]] = []
+    i, n = 0, len(tokens)
+    while i < n:
+        if not _CAPITAL.match(tokens[i]):
+            i += 1
+            continue
+        j = i + 1
+        while j < n and _CAPITAL.match(tokens[j]):
+            j += 1
+        if j - i >= 2 or (j < n and tokens[j][:1].islower() and i > 0):
+            a, b = max(0, i - WINDOW), min(n, j + WINDOW)
+            if windows and a <= windows[-1][1]:
+                windows[-1] = (windows[-1][0], b)
+            else:
+                windows.append((a, b))
+        i = j
+    return windows
+
+
+def segmented_starts(tokens: list[str]) -> list[bool]:
+    """Word starts for a sentence, running the segmenter only inside ``capital_windows``."""
+    starts = [True] * len(tokens)
+    for a, b in capital_windows(tokens):
+        starts[a:b] = word_starts(tokens[a:b])
+    return starts
+
+
 if not Doc.has_extension("word_starts"):
     Doc.set_extension("word_starts", default=None)
 
@@ -130,7 +169,7 @@ class VietnameseTokenizer:
                 continue
             tokens = [text[a:b] for a, b in spans]
             if len(tokens) > 1 and self.segment(text[s_start:s_end]):
-                starts_here = word_starts(tokens)
+                starts_here = segmented_starts(tokens)
             else:
                 starts_here = [True] * len(tokens)
             first = True
