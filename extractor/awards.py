@@ -93,7 +93,7 @@ class AwardFinder:
             rf"(?:\s+(?P<scale>{_alternation(_SCALES)}))?"
         )
         self.count_recipient = regex.compile(
-            rf"(?i)(?<!\w){count}\s+(?P<rec>(?:{recipients})(?:\s*(?:,|và)\s*(?:{recipients}))?)(?!\w)"
+            rf"(?i)(?<!\w){count}\s+(?P<rec>(?:lượt\s+)?(?:{recipients})(?:\s*(?:,|và|,\s*và)\s*(?:{recipients})){{0,4}})(?!\w)"
         )
         self.counted_award = regex.compile(
             rf"(?i)(?<!\w){count}\s+(?=(?:{countable})(?!\w))(?!(?:{not_kinds})(?!\w))"

@@ -158,7 +158,13 @@ class PersonFinder:
         prev = start - 1
         while prev >= 0 and doc[prev].is_space:
             prev -= 1
-        if prev >= 0 and (lex.covers(prev, *CONTEXT_LABELS) or is_allcaps(doc[prev].text)):
+        while prev >= 0 and is_allcaps(doc[prev].text) and not lex.covers(prev, *CONTEXT_LABELS):
+            prev -= 1  # "Tổng thư ký IPU Mác-tin Chung-oong", but not "Công ty TNHH Daesan Vina"
+            if prev < 0 or lex.covers(prev, "ORG_HEAD"):
+                return False
+            if lex.covers(prev, *CONTEXT_LABELS):
+                return True
+        if prev >= 0 and lex.covers(prev, *CONTEXT_LABELS):
             return True
         nxt = end
         while nxt < len(doc) and doc[nxt].is_space:

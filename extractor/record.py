@@ -16,11 +16,17 @@ from .normalize import NormalizedText, canonical
 from .pattern_files import PatternSet
 from .roles import RoleDecision
 
-_EDGE = " \t\n,;:.-–—()"
+_EDGE = " \t\n,;:.-–—"
 
 
 def _collapse(text: str) -> str:
-    return " ".join(text.split()).strip(_EDGE)
+    """Whitespace collapsed, stray punctuation off the edges; a balanced "(WHO)" stays."""
+    text = " ".join(text.split()).strip(_EDGE)
+    while text.endswith(")") and text.count(")") > text.count("("):
+        text = text[:-1].rstrip(_EDGE)
+    while text.startswith("(") and text.count("(") > text.count(")"):
+        text = text[1:].lstrip(_EDGE)
+    return text
 
 
 class TitleKeys:

@@ -37,7 +37,7 @@ def _sentence_of(doc: Doc, token: int) -> Span:
 
 
 def assign_roles(doc: Doc, mentions: list[Mention], layout: Layout, author: str | None = None) -> list[RoleDecision]:
-    lex = LexiconIndex(doc)
+    lex = LexiconIndex.of(doc)
     decisions: dict[int, RoleDecision] = {}
     by_start = sorted(mentions, key=lambda m: m.person.start)
     for trigger in lex.spans("CHAIR"):

@@ -33,8 +33,11 @@ ORG_LABELS = ("ORG", "ORG_HEAD", "ADMIN", "PLACE")
 #: tie-break among equally long phrases starting at one token
 UNIT_PRIORITY = (
     "TITLE_HEAD", "MEMBERSHIP", "RANK", "ACADEMIC", "ORG", "TITLE_MOD", "PLACE", "ORG_HEAD", "ADMIN",
-    "HONORIFIC", "CHAIR", "ATTEND", "SPEAK", "GIVE", "MEETING", "NOT_PRESENT",
+    "HONORIFIC", "ELECTED", "CHAIR", "ATTEND", "SPEAK", "GIVE", "MEETING", "AT_MEETING", "NOT_PRESENT",
 )
+#: units that close a title written after a name: the verb of the clause comes next
+CLAUSE_LABELS = ("CHAIR", "ATTEND", "SPEAK", "GIVE", "MEETING", "AT_MEETING", "NOT_PRESENT", "ELECTED", "HONORIFIC")
+_CLOSERS = {",", ";", ".", ":", "(", ")", "-", "–", "—", "!", "?"}
 SEPARATORS = {",", "-", "–", "—", "(", "kiêm", ":"}
 CONNECTORS = {"của", "tại", "và", "-", "–", "&", "thuộc"}
 POST_MODIFIERS = {"thường trực", "tt", "phụ trách", "thứ nhất", "chuyên trách"}
@@ -145,6 +148,8 @@ class TitleLinker:
             mention.titles += self._titles_before(ui, claimed)
         for ui, mention in mentions.items():
             mention.titles += self._titles_after(ui, claimed)
+        for ui, mention in mentions.items():
+            mention.titles += self._titles_elected(ui, mention, claimed)
         self._share_plural_titles(mentions)
         doc._.mentions = list(mentions.values())
         doc.spans["titles"] = [t for m in doc._.mentions for t in m.titles]
@@ -271,21 +276,66 @@ class TitleLinker:
             if self.units[k].label in ("PERSON", "SPACE"):
                 break
             stop = self._title_at(k)
-            if stop == end:
+            if stop is not None and (stop == end or self._benign(stop, end)):
                 best = k
             label = self.units[k].label
             text = self._text(k)
             if not (label in ORG_LABELS + HEAD_LABELS + ("TITLE_MOD", "ALLCAPS", "CAP", "NUM")
-                    or text in CONNECTORS or text in POST_MODIFIERS or text in {"(", ")"}):
+                    or text in CONNECTORS or text in POST_MODIFIERS or text in {"(", ")", "các"}
+                    or self._plain_word(k)):
                 break
             k -= 1
         return best
 
+    def _plain_word(self, k: int) -> bool:
+        """A lower-case word that may sit inside an organisation's name ("Cục Phòng bệnh")."""
+        text = self._text(k)
+        return self.units[k].label == "WORD" and text[:1].isalpha() and text not in self.stopwords
+
+    def _benign(self, a: int, b: int) -> bool:
+        """Whether units a..b (before a name) can only be more of the title before them.
+
+        "Trưởng ban Quản lý Khu kinh tế và các khu công nghiệp tỉnh Tô Văn Bình":
+        between the title's head and the name there is no clause break, no verb
+        of the lexicon, nothing but words of an organisation's name.
+        """
+        for k in range(a, b):
+            unit, text = self.units[k], self._text(k)
+            if unit.label in ORG_LABELS + ("ALLCAPS", "CAP", "NUM") or text in {"và", "các", "của", "tại"}:
+                continue
+            if not self._plain_word(k):
+                return False
+        return b - a <= 10
+
+    def _closes(self, k: int) -> bool:
+        """Whether a title may end before unit ``k``: a clause break, a verb, the end."""
+        if k >= len(self.units):
+            return True
+        unit = self.units[k]
+        return unit.label in CLAUSE_LABELS or unit.label == "SPACE" or self._text(k) in _CLOSERS
+
+    def _extend_in_lower_case(self, stop: int) -> int:
+        """"Hiệu trưởng nhà trường chủ trì": plain words up to the clause's verb belong to the title."""
+        k = stop
+        while k < len(self.units) and k - stop < 8 and (
+            self._plain_word(k) or self.units[k].label in ORG_LABELS + ("CAP", "ALLCAPS", "NUM")
+            or self.units[k].label == "TITLE_MOD" and not (k + 1 < len(self.units) and self.units[k + 1].is_head)
+        ):
+            k += 1
+        return k if k > stop and self._closes(k) else stop
+
     def _titles_after(self, ui: int, claimed: set[int]) -> list[Span]:
-        """Titles after the name: ", title", " - title", " (title)", chained."""
+        """Titles after the name: ", title", " - title", " (title)", chained; "X Bí thư Đảng ủy chủ trì"."""
         found: list[Span] = []
         k = ui + 1
         rule = "title.after_name"
+        glued = self._title_at(k) if k < len(self.units) else None
+        if glued is not None and k not in claimed:
+            stop = self._extend_in_lower_case(glued)
+            if self._closes(stop):
+                found += self._split(k, stop, "title.after_name_glued")
+                claimed.update(range(k, stop))
+                k = stop
         while k < len(self.units) and self._text(k) in SEPARATORS:
             start = k + 1
             stop = self._title_at(start)
@@ -293,6 +343,7 @@ class TitleLinker:
                 break
             if stop < len(self.units) and self.units[stop].label == "PERSON":
                 break  # the title leads the next name
+            stop = self._extend_in_lower_case(stop)
             found += self._split(start, stop, rule)
             claimed.update(range(start, stop))
             k = stop
@@ -300,6 +351,22 @@ class TitleLinker:
                 k += 1
             rule = "title.after_name_chain"
         return found
+
+    def _titles_elected(self, ui: int, mention: Mention, claimed: set[int]) -> list[Span]:
+        """"X được bầu giữ chức Phó Chủ tịch UBND huyện": the new post is X's title too."""
+        k = self._after_mention(ui, mention)
+        for j in range(k, min(k + 4, len(self.units))):
+            if self.units[j].label == "ELECTED":
+                start = j + 1
+                stop = self._title_at(start) if start < len(self.units) else None
+                if stop is None or start in claimed:
+                    return []
+                stop = self._extend_in_lower_case(stop)
+                claimed.update(range(start, stop))
+                return self._split(start, stop, "title.elected")
+            if self.units[j].label in ("PERSON", "SPACE") or self._text(j) in {".", ";"}:
+                break
+        return []
 
     def _share_plural_titles(self, mentions: dict[int, Mention]) -> None:
         """"các Phó Chủ tịch UBND tỉnh: A, B và C": every name in the list gets the title."""
