@@ -19,7 +19,6 @@ import functools
 import json
 import unicodedata
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 
 from .errors import PatternError
@@ -54,13 +53,11 @@ class PatternSet:
 @functools.lru_cache(maxsize=1)
 def shipped_dir() -> Path:
     """The shipped pattern folder: ``extractor/patterns`` in a wheel, ``patterns/`` in a checkout."""
-    try:
-        folder = Path(str(resources.files("extractor.patterns")))
+    here = Path(__file__).resolve().parent
+    for folder in (here / "patterns", here.parent / "patterns"):
         if folder.is_dir():
             return folder
-    except (ModuleNotFoundError, TypeError):
-        pass
-    return Path(__file__).resolve().parent.parent / "patterns"
+    raise PatternError(f"the shipped patterns folder is missing next to {here}")
 
 
 def _clean(text: str) -> str:
