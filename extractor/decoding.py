@@ -23,9 +23,7 @@ from __future__ import annotations
 import codecs
 import os
 import stat
-import unicodedata
 from dataclasses import dataclass
-from pathlib import Path
 
 from .errors import (
     BinaryInputError,
@@ -40,7 +38,7 @@ from .errors import (
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 
 _SAMPLE_BYTES = 256 * 1024
-_MIN_VIETNAMESE_SCORE = 0.5
+_MIN_VIETNAMESE_SCORE = 0.15
 _MAX_CHAOS = 0.2
 _INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 
@@ -199,7 +197,7 @@ def _utf16_without_bom(data: bytes) -> str | None:
 
 def _decode_with(data: bytes, encoding: str, errors: str = "strict") -> str:
     """Decode with a canonical name; legacy 8-bit text comes back NFC."""
-    from .legacy_encodings import decode_tcvn3, decode_vni, decode_windows_1258
+    from .legacy_encodings import decode_tcvn3, decode_vni, decode_windows_1258, nfc
 
     if encoding == "tcvn3":
         return decode_tcvn3(data)
@@ -210,7 +208,7 @@ def _decode_with(data: bytes, encoding: str, errors: str = "strict") -> str:
     text = data.decode(encoding, errors)
     if encoding.startswith(("utf-", "utf_")):
         return text
-    return unicodedata.normalize("NFC", text)
+    return nfc(text)
 
 
 def _forced(data: bytes, encoding: str, source: str | None) -> tuple[str, str]:
@@ -243,8 +241,8 @@ def _damaged_utf8(data: bytes) -> str | None:
     return None
 
 
-def _legacy_candidates(data: bytes, declared: str | None) -> list[tuple[float, str]]:
-    """Each Vietnamese 8-bit candidate (and a declared charset) with its score, best first."""
+def _legacy_candidates(data: bytes, declared: str | None) -> list[tuple[float, int, str]]:
+    """Each Vietnamese 8-bit candidate (and a declared charset): (score, words checked, name), best first."""
     from .detection import vietnamese_score
 
     sample = data[:_SAMPLE_BYTES]
@@ -257,10 +255,19 @@ def _legacy_candidates(data: bytes, declared: str | None) -> list[tuple[float, s
             text = _decode_with(sample, name)
         except (UnicodeDecodeError, LookupError):
             continue
+        score = vietnamese_score(text)
         bonus = 0.02 if name == declared else 0.0
-        scored.append((vietnamese_score(text).value + bonus, -rank, name))
+        scored.append((score.value + bonus, -rank, score.checked, name))
     scored.sort(reverse=True)
-    return [(value, name) for value, _, name in scored]
+    return [(value, checked, name) for value, _, checked, name in scored]
+
+
+def _has_undefined_cp1258(data: bytes) -> bool:
+    try:
+        data.decode("cp1258")
+    except UnicodeDecodeError:
+        return True
+    return False
 
 
 def _charset_normalizer(data: bytes) -> str | None:
@@ -268,12 +275,20 @@ def _charset_normalizer(data: bytes) -> str | None:
     try:
         from charset_normalizer import from_bytes
 
-        best = from_bytes(data[:_SAMPLE_BYTES]).best()
+        matches = list(from_bytes(data[:_SAMPLE_BYTES]))
     except Exception:  # a detector bug must end in DecodingError, not a traceback
         return None
-    if best is None or best.chaos > _MAX_CHAOS:
+    if not matches or matches[0].chaos > _MAX_CHAOS:
         return None
-    return canonical_encoding(best.encoding)
+    best = matches[0]
+    # Short texts tie across many code pages; Windows-1252 is the likeliest of equals.
+    tied = [m for m in matches if m.chaos <= best.chaos and m.coherence >= best.coherence]
+    if any(m.encoding == "cp1252" for m in tied):
+        return "windows-1252"
+    guess = canonical_encoding(best.encoding)
+    if guess is None or guess.startswith(("utf-16", "utf-32")):
+        return None  # text without NUL bytes is not UTF-16; with them it never gets here
+    return guess
 
 
 def _detect(data: bytes, declared: str | None, source: str | None) -> tuple[str, str]:
@@ -297,8 +312,12 @@ def _detect(data: bytes, declared: str | None, source: str | None) -> tuple[str,
         return damaged, "utf-8"
     candidates = _legacy_candidates(data, canonical_encoding(declared) if declared else None)
     if candidates and candidates[0][0] >= _MIN_VIETNAMESE_SCORE:
-        name = candidates[0][1]
+        name = candidates[0][2]
         return _decode_with(data, name, errors="replace"), name
+    if all(checked == 0 for _, checked, _ in candidates) and not _has_undefined_cp1258(data):
+        # No letter beyond ASCII in any reading: only punctuation such as "–" or NBSP,
+        # which Windows-1258 reads like every Windows code page.
+        return _decode_with(data, "windows-1258", errors="replace"), "windows-1258"
     guess = _charset_normalizer(data)
     if guess is not None:
         try:

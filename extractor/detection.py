@@ -10,11 +10,12 @@ valid. ASCII words read the same in every candidate and are not looked at.
 """
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
 
-from .legacy_encodings import TONE_MARKS
+from .legacy_encodings import TONE_MARKS, nfc
 
 
 def _letters() -> frozenset[str]:
@@ -32,15 +33,33 @@ VIETNAMESE_LETTERS = _letters()
 """The 134 non-ASCII letters of the Vietnamese alphabet, precomposed."""
 
 _ONSET = r"(?:ngh|ng|gh|gi|kh|nh|ph|th|tr|ch|[bcdđghklmnpqrstvx])?"
-_NUCLEI = (
-    "iêu yêu oai oay oeo uây uôi uya uyê uyu ươi ươu "
-    "ai ao au ay âu ây eo êu ia iê iu oa oă oe oi ôi ơi oo ua uâ uê ui uô uơ uy ưa ưi ưu ươ yê "
-    "a ă â e ê i o ô ơ u ư y"
-).split()
-_CODA = r"(?:ch|ng|nh|[cmnpt])?"
-_SYLLABLE = re.compile(_ONSET + "(?:" + "|".join(_NUCLEI) + ")" + _CODA)
-"""Onset, vowel nucleus, coda of a toneless lowercase syllable. Fixed alternatives
-and ``?`` only, matched against words of at most 8 letters: no runaway backtracking."""
+_OPEN = "iêu yêu oai oay oeo uây uôi uya uyu ươi ươu ai ao au ay âu ây eo êu ia iu oi ôi ơi ua ui uơ ưa ưi ưu y"
+"""Nuclei that end the syllable: a final glide (ai, ao...) or an open diphthong (ia, ua, ưa)."""
+_CLOSED = "uyê oă uâ iê yê uô ươ oo ă â"
+"""Nuclei that need a final consonant ("Việt", "người", "xoong")."""
+_EITHER = "oa oe uê uy a e ê i o ô ơ u ư"
+
+
+def _alternatives(words: str) -> str:
+    return "|".join(sorted(words.split(), key=len, reverse=True))
+
+
+_SYLLABLE = re.compile(
+    _ONSET
+    + "(?:"
+    + f"(?:{_alternatives(_OPEN)})"
+    + "|(?:oa|uê|uy|a|ê|i)(?:ch|nh)"
+    + f"|(?:{_alternatives(_CLOSED + ' ' + _EITHER)})(?:ng|[cmnptk])"
+    + f"|(?:{_alternatives(_EITHER)})"
+    + ")"
+)
+"""Onset, nucleus, coda of a toneless lowercase syllable; ch/nh only after a, ê, i, oa, uê, uy.
+Fixed alternatives and ``?`` only, matched against words of at most 8 letters:
+no runaway backtracking."""
+
+_STOP_CODA = ("c", "ch", "p", "t")
+_STOP_TONES = frozenset("\u0301\u0323")
+"""A syllable closed by c, ch, p or t carries the acute or the dot below, never another tone."""
 
 _MAX_SYLLABLE = 8
 _EDGE_PUNCT = "\"'()[]{}<>.,;:!?-–—…“”‘’„«»‹›•*/\\|+=_~`^%&#@$"
@@ -53,9 +72,9 @@ COMMON_WORDS = frozenset(
 )
 
 
-def _toneless(word: str) -> tuple[str, int]:
+def _toneless(word: str) -> tuple[str, str]:
     parts = unicodedata.normalize("NFD", word)
-    tones = sum(1 for c in parts if c in TONE_MARKS)
+    tones = "".join(c for c in parts if c in TONE_MARKS)
     return unicodedata.normalize("NFC", "".join(c for c in parts if c not in TONE_MARKS)), tones
 
 
@@ -67,11 +86,17 @@ def is_vietnamese_syllable(word: str) -> bool:
     """
     if not word or len(word) > _MAX_SYLLABLE:
         return False
-    word = unicodedata.normalize("NFC", word).lower()
+    return _is_syllable(unicodedata.normalize("NFC", word).lower())
+
+
+@functools.lru_cache(maxsize=65536)
+def _is_syllable(word: str) -> bool:
     if any(not ("a" <= c <= "z" or c in VIETNAMESE_LETTERS) for c in word):
         return False
     bare, tones = _toneless(word)
-    return tones <= 1 and _SYLLABLE.fullmatch(bare) is not None
+    if len(tones) > 1 or _SYLLABLE.fullmatch(bare) is None:
+        return False
+    return not bare.endswith(_STOP_CODA) or tones in _STOP_TONES
 
 
 @dataclass(frozen=True)
@@ -103,10 +128,10 @@ def _word_is_valid(token: str) -> bool:
     return True
 
 
-def vietnamese_score(text: str, *, max_words: int = 4000, chunk: int = 65536) -> Score:
+def vietnamese_score(text: str, *, max_words: int = 2000, chunk: int = 16384) -> Score:
     """Score how Vietnamese a text looks, reading only as far as ``max_words`` non-ASCII words."""
     checked = valid = common = odd = 0
-    text = unicodedata.normalize("NFC", text)
+    text = nfc(text)
     for start in range(0, len(text), chunk):
         piece = text[start:start + chunk]
         if piece.isascii():

@@ -21,6 +21,8 @@ _SPACES = {"\u00a0", "\u2007", "\u202f", "\u2009", "\u200a", "\u2002", "\u2003",
 _LOOKALIKES = {"\u00d0": "\u0110", "\u00f0": "\u0111", "\u0189": "\u0110"}
 
 _TONES = "\u0300\u0301\u0303\u0309\u0323"
+#: a Vietnamese letter carries at most two marks; longer runs are not composed
+_MAX_CLUSTER = 4
 # A line break inside a sentence ("Bí thư Tỉnh\nuỷ", "các đồng\nchí"): the next
 # line starts in lower case. It reads as a space; one character for one.
 _SOFT_BREAK = regex.compile(r"(?<=[\p{L},])\n(?=[ \t]*\p{Ll})")
@@ -102,7 +104,7 @@ def normalize(original: str) -> NormalizedText:
     while i < n:
         ch = original[i]
         j = i + 1
-        while j < n and unicodedata.combining(original[j]):
+        while j < n and j - i <= _MAX_CLUSTER and unicodedata.combining(original[j]):
             j += 1
         if ch == "\r":
             if j < n and original[j] == "\n":
@@ -115,6 +117,8 @@ def normalize(original: str) -> NormalizedText:
         elif ch in _SPACES:
             piece = " "
         else:
+            if j - i > _MAX_CLUSTER:
+                j = i + 1  # a tower of marks is no Vietnamese letter: keep it as it is, in linear time
             piece = unicodedata.normalize("NFC", original[i:j]) if j > i + 1 or not ch.isascii() else ch
             piece = _LOOKALIKES.get(piece, piece)
         for c in piece:

@@ -40,8 +40,12 @@ def assign_roles(doc: Doc, mentions: list[Mention], layout: Layout, author: str 
     lex = LexiconIndex.of(doc)
     decisions: dict[int, RoleDecision] = {}
     by_start = sorted(mentions, key=lambda m: m.person.start)
+    by_sentence: dict[int, list[Mention]] = {}
+    for m in by_start:
+        by_sentence.setdefault(_sentence_of(doc, m.person.start).start, []).append(m)
     for trigger in lex.spans("CHAIR"):
-        for mention, rule in _chairs_of(doc, trigger, by_start, lex):
+        in_sentence = by_sentence.get(_sentence_of(doc, trigger.start).start, [])
+        for mention, rule in _chairs_of(doc, trigger, in_sentence, lex):
             decisions[id(mention)] = RoleDecision(mention, "chair", rule, trigger)
     absent_sentences = {_sentence_of(doc, s.start).start for s in lex.spans("NOT_PRESENT")}
     attend_sentences = {_sentence_of(doc, s.start).start for s in lex.spans("ATTEND")}
@@ -72,7 +76,7 @@ def assign_roles(doc: Doc, mentions: list[Mention], layout: Layout, author: str 
 
 def _chairs_of(doc: Doc, trigger: Span, mentions: list[Mention], lex: LexiconIndex):
     sent = _sentence_of(doc, trigger.start)
-    in_sent = [m for m in mentions if sent.start <= m.person.start < sent.end]
+    in_sent = mentions
     before = [m for m in in_sent if m.end <= trigger.start]
     after = [m for m in in_sent if m.person.start >= trigger.end]
     prev_words = [t.lower_ for t in doc[max(sent.start, trigger.start - 2):trigger.start]]

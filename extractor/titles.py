@@ -95,8 +95,8 @@ def build_units(doc: Doc, lex: LexiconIndex, persons: list[Span]) -> list[Unit]:
         for span in lex.cover[i]:
             if span.start != i or span.label_ not in rank:
                 continue
-            if any(p.start < span.end and p.start >= i for p in persons if p.start in range(i, span.end)):
-                continue
+            if any(j in person_at for j in range(i + 1, span.end)):
+                continue  # a phrase may not swallow the start of a name
             key = (span.end, -rank[span.label_])
             if best is None or key > (best.end, -rank[best.label_]):
                 best = span

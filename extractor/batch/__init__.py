@@ -1,8 +1,11 @@
 """Batch runs over folders and archives, on local processes or a Dask cluster.
 
->>> from extractor.batch import run_batch                                # doctest: +SKIP
->>> summary = run_batch(["crawl/", "portal-2021.zip"], "results.jsonl", workers=2)
->>> summary.records, summary.errors, summary.exit_code
+Example (not run as a doctest: it needs input files)::
+
+    from extractor.batch import run_batch
+
+    summary = run_batch(["crawl/", "portal-2021.zip"], "results.jsonl", workers=2)
+    summary.records, summary.errors, summary.exit_code
 
 Python API
     ``run_batch(inputs, out, ...)``  the ``extract-report batch`` command as a call
@@ -52,9 +55,12 @@ def extract_bag(
     and fails the computation with ``errors="raise"``. Each Dask worker
     loads the extractor once and keeps it.
 
-    >>> import dask.bag as db                                           # doctest: +SKIP
-    >>> pairs = db.from_sequence([("a", "Sáng 17/01/2022, ...")], npartitions=1)
-    >>> records = extract_bag(pairs).compute()
+    Example (with a ``distributed.Client`` running, or any Dask scheduler)::
+
+        import dask.bag as db
+
+        pairs = db.from_sequence([("a", "Sáng 17/01/2022, ...")], npartitions=1)
+        records = extract_bag(pairs).compute()
     """
     if errors not in ("include", "drop", "raise"):
         raise ValueError("errors must be 'include', 'drop' or 'raise'")

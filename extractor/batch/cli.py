@@ -83,8 +83,13 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("inputs", nargs="*", metavar="INPUT", help="folders, archives, .jsonl[.gz] files or articles")
-    parser.add_argument("--out", "-o", metavar="PATH", help="output file: .jsonl or .parquet (required)")
-    parser.add_argument("--format", choices=("jsonl", "parquet"), help="output format (default: from --out's name)")
+    output = parser.add_argument_group("output")
+    output.add_argument("--out", "-o", metavar="PATH", help="output file: .jsonl or .parquet (required)")
+    output.add_argument("--format", choices=("jsonl", "parquet"), help="output format (default: from --out's name)")
+    output.add_argument(
+        "--part-rows", type=_positive, default=1000, metavar="N",
+        help="Parquet: write a part file every N records while running (default 1000)",
+    )
     run = parser.add_argument_group("resuming")
     run.add_argument("--resume", action="store_true", help="continue an interrupted run into the same --out")
     run.add_argument("--overwrite", action="store_true", help="replace an existing --out (and its errors file)")
@@ -134,10 +139,6 @@ def build_parser() -> argparse.ArgumentParser:
     out.add_argument("--quiet", "-q", action="store_true", help="no progress bar and no summary")
     out.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
 
-    parser.add_argument(
-        "--part-rows", type=_positive, default=1000, metavar="N",
-        help="Parquet: write a part file every N records while running (default 1000)",
-    )
     parser.add_argument("--factory", default=DEFAULT_FACTORY, help=argparse.SUPPRESS)
     return parser
 

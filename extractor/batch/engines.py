@@ -26,7 +26,7 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import NamedTuple
 
 from ..errors import ExtractorError
@@ -34,6 +34,7 @@ from .sources import SourceItem, check_text
 
 DEFAULT_FACTORY = "extractor.api:Extractor"
 MAX_MESSAGE = 500
+MAX_CRASHES_IN_A_ROW = 10  # then the workers, not the documents, are the problem: stop
 
 
 class WorkerInitError(Exception):
@@ -274,6 +275,7 @@ class LocalEngine(Engine):
         pending: dict[Future, tuple[list[SourceItem], bool]] = {}
         suspects: deque[SourceItem] = deque()
         exhausted = False
+        crashes_in_a_row = 0
 
         while True:
             broken = False
@@ -313,9 +315,16 @@ class LocalEngine(Engine):
                     chunk, isolated = pending.pop(future)
                     error = future.exception()
                     if error is None:
+                        crashes_in_a_row = 0
                         yield future.result()
                     elif isinstance(error, BrokenProcessPool):
                         if isolated:
+                            crashes_in_a_row += 1
+                            if crashes_in_a_row >= MAX_CRASHES_IN_A_ROW:
+                                raise WorkerInitError(
+                                    f"worker processes died on {crashes_in_a_row} documents in a row: "
+                                    "the extractor cannot run here (out of memory?)"
+                                )
                             yield crash_outcomes(
                                 chunk, "the worker process died while extracting this document "
                                 "(a crash in native code, or out of memory)",
@@ -362,6 +371,7 @@ class DaskEngine(Engine):
         from distributed import Client, LocalCluster
 
         if self.scheduler:
+            _probe(self.scheduler)
             self.client = Client(self.scheduler, set_as_default=False)
         else:
             self.cluster = LocalCluster(
@@ -369,7 +379,8 @@ class DaskEngine(Engine):
                 threads_per_worker=1,
                 processes=True,
                 host="127.0.0.1",
-                dashboard_address=None,
+                dashboard_address=None,  # no dashboard; its HTTP server on any free local port:
+                scheduler_kwargs={"dashboard_address": "127.0.0.1:0"},
                 silence_logs=logging.ERROR,
             )
             self.client = Client(self.cluster, set_as_default=False)
@@ -379,7 +390,11 @@ class DaskEngine(Engine):
     def workers(self) -> int:
         if self.client is None:
             return self.requested_workers
-        return max(1, len(self.client.scheduler_info(n_workers=-1).get("workers", {})) or self.requested_workers)
+        try:
+            info = self.client.scheduler_info(n_workers=-1)
+        except TypeError:  # distributed before 2025: every worker is listed anyway
+            info = self.client.scheduler_info()
+        return len(info.get("workers", {})) or self.requested_workers
 
     @property
     def window(self) -> int:
@@ -443,6 +458,21 @@ class DaskEngine(Engine):
             finally:
                 future.release()
             refill()
+
+
+def _probe(address: str, timeout: float = 10.0) -> None:
+    """Fail fast, with the OS's reason, when nothing listens at a tcp:// scheduler address."""
+    import socket
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(address if "://" in address else f"tcp://{address}")
+    if parts.scheme not in ("tcp", "tls") or not parts.hostname:
+        return  # ucx://, inproc://...: let Dask handle it
+    try:
+        with socket.create_connection((parts.hostname, parts.port or 8786), timeout=timeout):
+            pass
+    except OSError as exc:
+        raise OSError(exc.strerror or str(exc)) from None
 
 
 def make_engine(

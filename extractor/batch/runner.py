@@ -27,7 +27,7 @@ from pathlib import Path
 from ..errors import ExtractorError
 from .engines import DEFAULT_FACTORY, WorkerConfig, WorkerInitError, default_workers, make_engine
 from .sinks import ErrorSink, ResumeError, errors_path, open_sink, output_paths, remove_outputs
-from .sources import ReadStats, SourceItem, count_documents, format_size, iter_documents, kind_of_input
+from .sources import ReadStats, SourceItem, count_documents, format_size, iter_documents
 
 ENGINES = ("local", "dask", "serial")
 FORMATS = ("jsonl", "parquet")
@@ -80,7 +80,8 @@ class BatchSummary:
     renamed_example: str | None = None
     elapsed: float = 0.0
     first_result_after: float | None = None
-    documents_at_first_result: int = 0
+    warm_after: float | None = None  # every worker had delivered a result (pipelines loaded)
+    documents_at_warm: int = 0
     worker_peak_rss: dict[int, int] = field(default_factory=dict)
     interrupted: bool = False
 
@@ -90,11 +91,11 @@ class BatchSummary:
 
     @property
     def steady_documents_per_second(self) -> float:
-        """Throughput after the first result came back, i.e. without worker start-up."""
-        if self.first_result_after is None:
-            return 0.0
-        span = self.elapsed - self.first_result_after
-        done = self.documents - self.documents_at_first_result
+        """Throughput once every worker had delivered a result, i.e. without start-up."""
+        if self.warm_after is None:
+            return self.documents_per_second
+        span = self.elapsed - self.warm_after
+        done = self.documents - self.documents_at_warm
         return done / span if span > 0 and done > 0 else self.documents_per_second
 
     @property
@@ -342,11 +343,13 @@ def run_batch(
             for result in results:
                 if summary.first_result_after is None:
                     summary.first_result_after = time.monotonic() - started
-                    summary.documents_at_first_result = len(result.outcomes)
                 if result.pid:
                     summary.worker_peak_rss[result.pid] = max(
                         result.peak_rss, summary.worker_peak_rss.get(result.pid, 0)
                     )
+                if summary.warm_after is None and len(summary.worker_peak_rss) >= summary.workers:
+                    summary.warm_after = time.monotonic() - started
+                    summary.documents_at_warm = summary.documents + len(result.outcomes)
                 for outcome in result.outcomes:
                     if outcome.ok:
                         sink.write(outcome.record)

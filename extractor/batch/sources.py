@@ -19,11 +19,12 @@ import functools
 import gzip
 import json
 import os
+import stat
 import tarfile
 import zipfile
 import zlib
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import EmptyInputError, ExtractorError, InputError, InputTooLargeError, NotAFileError
@@ -150,7 +151,9 @@ def _html_hint(name: str) -> bool | None:
 
 
 def format_size(n: int) -> str:
-    """>>> format_size(5 * 1024 * 1024), format_size(800 * 1024), format_size(12)
+    """A size as people write it.
+
+    >>> format_size(5 * 1024 * 1024), format_size(800 * 1024), format_size(12)
     ('5 MB', '800 KB', '12 bytes')
     """
     for unit, factor in (("GB", 1024**3), ("MB", 1024**2), ("KB", 1024)):
@@ -181,6 +184,8 @@ def read_limited(stream, max_bytes: int, source: str, what: str = "") -> bytes:
 
 def _read_file(path: Path, max_bytes: int, source: str) -> bytes:
     try:
+        if not stat.S_ISREG(os.stat(path).st_mode):  # a FIFO would block, a device never end
+            raise NotAFileError("not a regular file", source)
         with open(path, "rb") as stream:
             return read_limited(stream, max_bytes, source)
     except OSError as exc:
