@@ -21,8 +21,8 @@ _SPACES = {"\u00a0", "\u2007", "\u202f", "\u2009", "\u200a", "\u2002", "\u2003",
 _LOOKALIKES = {"\u00d0": "\u0110", "\u00f0": "\u0111", "\u0189": "\u0110"}
 
 _TONES = "\u0300\u0301\u0303\u0309\u0323"
-#: a Vietnamese letter carries at most two marks; longer runs are not composed
-_MAX_CLUSTER = 4
+#: a Vietnamese letter carries at most two marks; towers longer than this are composed piece by piece
+_MAX_CLUSTER = 32
 # A line break inside a sentence ("Bí thư Tỉnh\nuỷ", "các đồng\nchí"): the next
 # line starts in lower case. It reads as a space; one character for one.
 _SOFT_BREAK = regex.compile(r"(?<=[\p{L},])\n(?=[ \t]*\p{Ll})")
