@@ -119,6 +119,8 @@ class PersonFinder:
         if place is not None and place.end <= e:
             return place.end
         first_word_end = self._word_end(starts, s, e)
+        if first_word_end - s > self.max_len and e - s >= 5:
+            return s + 2  # "huyện Đồng Văn Hoàng Văn Vịnh" read as one word: a place is two syllables
         if self._is_surname(doc[s].text) and first_word_end - s >= 3:
             return s
         return first_word_end

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import regex
+
 from spacy.tokens import Doc, Span
 
 from .layout import Layout
@@ -20,6 +22,13 @@ from .titles import Mention
 PARTICIPATION_LABELS = ("ATTEND", "SPEAK", "GIVE", "CHAIR")
 #: words that may stand between a chair's name (or titles) and "chủ trì"
 _BRIDGE = {"đã", "cùng", "là", "vừa", "đồng", "thì", "đang", "trực", "tiếp", "đứng", "ra"}
+#: a sentence about another event of the day: "Trước đó, ...", "Chiều cùng ngày, ..."
+_SIDE_EVENT = regex.compile(
+    r"(?i)\s*(?:trước đó|sau đó|tiếp đó|tiếp theo|cùng ngày|(?:buổi |vào )?(?:sáng|chiều|tối|trưa) cùng ngày|"
+    r"trước khi|bên lề)\b"
+)
+#: "Buổi chiều, ...": another session only when the meeting's own chair is named elsewhere
+_PART_OF_DAY = regex.compile(r"(?i)\s*(?:buổi|vào buổi) (?:sáng|chiều|tối|trưa)\b")
 _NOT_YET = {"sẽ", "dự kiến", "kiến"}
 _LIST_GLUE = {",", ";", "và", "cùng", "với", "-", "–", ":", "cùng với", "các", "đồng", "chí", "ông", "bà", "đ", "/", "c"}
 
@@ -43,10 +52,24 @@ def assign_roles(doc: Doc, mentions: list[Mention], layout: Layout, author: str 
     by_sentence: dict[int, list[Mention]] = {}
     for m in by_start:
         by_sentence.setdefault(_sentence_of(doc, m.person.start).start, []).append(m)
+    side_chairs: list[tuple[Mention, str, Span]] = []
     for trigger in lex.spans("CHAIR"):
-        in_sentence = by_sentence.get(_sentence_of(doc, trigger.start).start, [])
+        sentence = _sentence_of(doc, trigger.start)
+        in_sentence = by_sentence.get(sentence.start, [])
+        side = "clear" if _SIDE_EVENT.match(sentence.text) else "weak" if _PART_OF_DAY.match(sentence.text) else ""
         for mention, rule in _chairs_of(doc, trigger, in_sentence, lex):
-            decisions[id(mention)] = RoleDecision(mention, "chair", rule, trigger)
+            if side:
+                side_chairs.append((mention, side, trigger))
+            else:
+                decisions[id(mention)] = RoleDecision(mention, "chair", rule, trigger)
+    main_chair_named = bool(decisions)
+    for mention, side, trigger in side_chairs:
+        if id(mention) in decisions:
+            continue
+        if side == "clear" or main_chair_named:  # the chair of an earlier ceremony or another session took part
+            decisions[id(mention)] = RoleDecision(mention, "attendee", "attendee.chaired_side_event", trigger)
+        else:
+            decisions[id(mention)] = RoleDecision(mention, "chair", "chair.subject", trigger)
     absent_sentences = {_sentence_of(doc, s.start).start for s in lex.spans("NOT_PRESENT")}
     attend_sentences = {_sentence_of(doc, s.start).start for s in lex.spans("ATTEND")}
     acting_sentences = {_sentence_of(doc, s.start).start for s in lex.spans(*PARTICIPATION_LABELS)}
@@ -89,7 +112,8 @@ def _chairs_of(doc: Doc, trigger: Span, mentions: list[Mention], lex: LexiconInd
     do_index = _find_word(doc, "do", sent.start, trigger.start)
     if do_index is not None:
         inside = [m for m in before if m.person.start > do_index]
-        if inside:
+        announced = {t.lower_ for t in doc[max(sent.start, do_index - 3):do_index]} & _NOT_YET
+        if inside and not announced:
             return [(m, "chair.do_x_chu_tri") for m in inside]
     if after and not before or after and trigger.start - sent.start <= 2:
         return [(m, "chair.heading") for m in _list_from(doc, after, trigger.end)]

@@ -135,6 +135,7 @@ class TitleLinker:
         persons = list(doc.spans.get(PERSONS_KEY, []))
         units = build_units(doc, lex, persons)
         self.doc = doc
+        self.lex = lex
         self.units = units
         self.unit_texts = [doc[u.start:u.end].text.lower() for u in units]
         self.unit_at = {u.start: ui for ui, u in enumerate(units)}
@@ -179,7 +180,7 @@ class TitleLinker:
                 k = self._lowercase_name_end(k + 1)  # "Trưởng ban Chỉ đạo ..."
             elif unit.label in ORG_LABELS or unit.label in ("ALLCAPS", "CAP", "NUM"):
                 k += 1
-            elif text == "," and k + 1 < len(units) and units[k + 1].label == "ORG_HEAD" and self._org_follows(k + 2):
+            elif text == "," and self._parent_organisation(k + 1):
                 k += 1  # "Trung tâm Khuyến nông, Sở Nông nghiệp...": one post, two levels
             elif text in CONNECTORS and self._org_follows(k + 1):
                 k += 1
@@ -209,9 +210,19 @@ class TitleLinker:
             stop += 1
         return stop
 
+    def _parent_organisation(self, k: int) -> bool:
+        """After a comma, the organisation the previous one belongs to ("Sở Nông nghiệp và PTNT")."""
+        if k >= len(self.units):
+            return False
+        unit = self.units[k]
+        if unit.label == "ORG_HEAD":
+            return self._org_follows(k + 1)
+        return unit.label == "ORG" and self.lex.covers(unit.start, "ORG_HEAD") and self.doc[unit.start].text[:1].isupper()
+
     def _org_follows(self, k: int) -> bool:
+        """An organisation's word comes next: "Văn hóa - Thông tin", "Nông nghiệp và Phát triển nông thôn"."""
         return k < len(self.units) and (
-            self.units[k].label in ORG_LABELS or self.units[k].label in ("ALLCAPS", "CAP", "NUM")
+            self.units[k].label in ORG_LABELS + ("ALLCAPS", "CAP", "NUM") or self._capitalised(k)
         )
 
     def _parenthetical(self, k: int) -> int | None:
@@ -305,7 +316,7 @@ class TitleLinker:
                 continue
             if not self._plain_word(k):
                 return False
-        return b - a <= 10
+        return b - a <= 10 and self._text(b - 1) not in {"và", "các", "của", "tại"}
 
     def _closes(self, k: int) -> bool:
         """Whether a title may end before unit ``k``: a clause break, a verb, the end."""
