@@ -35,6 +35,7 @@ class AwardMatch:
     recipient: str
     award: str
     rule: str
+    award_start: int = -1
 
 
 def _alternation(phrases) -> str:
@@ -43,36 +44,43 @@ def _alternation(phrases) -> str:
 
 
 class NumberWords:
-    """Vietnamese number words to integers: "hai" 2, "mười lăm" 15, "hai mươi mốt" 21."""
+    """Vietnamese number words to integers: "hai" 2, "mười lăm" 15, "hai trăm năm mươi" 250."""
 
     def __init__(self, table: dict[str, str]) -> None:
         self.table = table
 
     def parse(self, words: list[str]) -> int | None:
-        total, current, seen = 0, 0, False
+        """Read groups the way they are spoken: a digit, then what it multiplies.
+
+        >>> NumberWords({"hai": "2", "trăm": "x100", "năm": "5", "mươi": "x10"}).parse("hai trăm năm mươi".split())
+        250
+        """
+        if not words:
+            return None
+        total = group = pending = 0
         for word in words:
             value = self.table.get(word.lower())
             if value is None:
                 return None
-            seen = True
-            if value.startswith("x"):
-                factor = int(value[1:])
-                if factor == 10:
-                    current = max(current, 1) * 10
-                elif factor >= 1000:
-                    total += max(current, 1) * factor
-                    current = 0
-                else:
-                    current = max(current, 1) * factor
-            elif value.startswith("+"):
+            if value.startswith("+"):
                 continue
-            else:
+            if not value.startswith("x"):
                 digit = int(value)
                 if digit == 10:
-                    current += 10
+                    group += 10
                 else:
-                    current += digit
-        return total + current if seen else None
+                    pending = digit
+                continue
+            factor = int(value[1:])
+            if factor == 10:
+                group += (pending or 1) * 10
+            elif factor == 100:
+                group += (pending or 1) * 100
+            else:
+                total += (group + pending or 1) * factor
+                group = 0
+            pending = 0
+        return total + group + pending
 
 
 class AwardFinder:
@@ -180,7 +188,7 @@ class AwardFinder:
                     b = _trim(text, a, m.start() - len(cho.group()))
                     add(chain(m), (a, b), "award.award_for_count")
                     continue
-            commend = regex.search(r"(?i)khen thưởng\s*$", before)
+            commend = regex.search(r"(?i)khen thưởng(?:\s+cho)?\s*$", before)
             if commend:
                 a = start + commend.start()
                 add(chain(m), (a, a + len("khen thưởng")), "award.commended_count")
@@ -230,6 +238,7 @@ class AwardFinder:
             recipient=rec,
             award=award_text,
             rule=rule,
+            award_start=a,
         )
 
 
@@ -268,11 +277,15 @@ def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _dedupe(found: list[AwardMatch]) -> list[AwardMatch]:
-    out, seen = [], set()
+    """An award stated again (caption, lead, body) is listed once; "5 tập thể và 5 cá nhân" twice."""
+    out: list[AwardMatch] = []
+    statement: dict[tuple, int] = {}
     for a in found:
         key = (a.count, " ".join(a.award.lower().split()[:3]))
-        if key in seen:
+        if key in statement and statement[key] != a.award_start:
             continue
-        seen.add(key)
+        if any(b.count == a.count and b.award_start == a.award_start and b.recipient == a.recipient for b in out):
+            continue
+        statement.setdefault(key, a.award_start)
         out.append(a)
     return out

@@ -30,7 +30,8 @@ _DEADLINE = regex.compile(
 )
 _DOCUMENT = regex.compile(
     r"(?i)(?<!\w)(?:quyết định|nghị quyết|nghị định|thông tư|công văn|công điện|thông báo|kế hoạch|chỉ thị|"
-    r"văn bản|tờ trình|hướng dẫn|số)(?:\s+(?:số\s+)?[\w/.\-]*\d[\w/.\-]*)?(?:\s+của\s+[^.;\n,]{1,40})?\s*,?\s*ngày\s*$"
+    r"văn bản|tờ trình|hướng dẫn|số)(?:(?:\s+(?:số\s+)?[\w/.\-]*\d[\w/.\-]*)(?:\s+của\s+[^.;\n,]{1,40})?\s*,?\s*(?:ngày)?"
+    r"|(?:\s+của\s+[^.;\n,]{1,40})?\s*,?\s*ngày)\s*$"
 )
 _SINCE = regex.compile(r"(?i)(?<!diễn ra |tổ chức |họp |khai mạc |kéo dài )(?<!\w)từ\s*(?:ngày)?\s*$")
 _SIGNED = regex.compile(r"(?i)(?<!\w)(?:ký|kí)(?:\s+kết)?(?:\s+lại)?(?:\s+vào)?\s*(?:ngày)?\s*$")

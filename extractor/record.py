@@ -17,11 +17,12 @@ from .pattern_files import PatternSet
 from .roles import RoleDecision
 
 _EDGE = " \t\n,;:.-–—"
+_INVISIBLE = regex.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 
 
 def _collapse(text: str) -> str:
     """Whitespace collapsed, stray punctuation off the edges; a balanced "(WHO)" stays."""
-    text = " ".join(text.split()).strip(_EDGE)
+    text = " ".join(_INVISIBLE.sub("", text).split()).strip(_EDGE)
     while text.endswith(")") and text.count(")") > text.count("("):
         text = text[:-1].rstrip(_EDGE)
     while text.startswith("(") and text.count("(") > text.count(")"):

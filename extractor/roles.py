@@ -108,6 +108,9 @@ def _chairs_of(doc: Doc, trigger: Span, mentions: list[Mention], lex: LexiconInd
         return [(m, "chair.under_chairmanship_of") for m in _list_from(doc, after, trigger.end)]
     if before and _bridged(doc, before[-1].end, trigger.start):
         group = _list_back(doc, before)
+        lead_in = {t.lower_ for t in doc[max(sent.start, group[0].start - 4):group[0].start]}
+        if lead_in & _NOT_YET:
+            return []  # "kỳ họp sẽ do đồng chí X chủ trì": announced
         return [(m, "chair.subject") for m in group]
     do_index = _find_word(doc, "do", sent.start, trigger.start)
     if do_index is not None:

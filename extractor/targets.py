@@ -21,7 +21,7 @@ _BEFORE_BLOCKERS = regex.compile(
     r"(?i)(?:ngày|tháng|quý|số|năm|sáng|chiều|tối|trưa|đêm|hôm|nghị quyết|quyết định|thông tư|văn bản|"
     r"điều|khoản|tỷ lệ|tỉ lệ|tỷ số|tỉ số|khoảng|gần|hơn|chừng|xấp xỉ|dưới)\s*$"
 )
-_AFTER_NEGATIVE = regex.compile(r"(?i)[^.;\n]{0,60}?\b(?:phải|bị|chưa|không đạt|có mặt|vắng)\b")
+_AFTER_NEGATIVE = regex.compile(r"(?i)[^.;,\n]{0,50}?\b(?:phải|bị|chưa|không đạt|có mặt|vắng)\b")
 
 
 class _Unit:

@@ -37,6 +37,8 @@ UNIT_PRIORITY = (
 )
 #: units that close a title written after a name: the verb of the clause comes next
 CLAUSE_LABELS = ("CHAIR", "ATTEND", "SPEAK", "GIVE", "MEETING", "AT_MEETING", "NOT_PRESENT", "ELECTED", "HONORIFIC")
+#: heads that end in the organisation's own noun: the name follows at once
+_HEAD_ENDS_IN_ORG = {"ban", "phòng", "đoàn", "khoa", "cục", "vụ", "viện", "trạm", "đội", "tổ", "ty", "sở", "bộ"}
 _CLOSERS = {",", ";", ".", ":", "(", ")", "-", "–", "—", "!", "?"}
 SEPARATORS = {",", "-", "–", "—", "(", "kiêm", ":"}
 CONNECTORS = {"của", "tại", "và", "-", "–", "&", "thuộc"}
@@ -176,10 +178,12 @@ class TitleLinker:
                 k += 1
             elif unit.label == "ORG_HEAD" and k + 1 < len(units) and self._capitalised(k + 1):
                 k = self._lowercase_name_end(k + 2)  # "Ban Chỉ đạo cải cách hành chính", "Ban Pháp chế"
-            elif k == head + 1 and self._text(head).endswith(" ban") and self._capitalised(k):
-                k = self._lowercase_name_end(k + 1)  # "Trưởng ban Chỉ đạo ..."
+            elif k == head + 1 and self._text(head).rsplit(" ", 1)[-1] in _HEAD_ENDS_IN_ORG and self._capitalised(k):
+                k = self._lowercase_name_end(k + 1)  # "Trưởng ban Chỉ đạo ...", "Trưởng phòng Văn hóa - Thông tin"
             elif unit.label in ORG_LABELS or unit.label in ("ALLCAPS", "CAP", "NUM"):
                 k += 1
+            elif k > head + 1 and self._text(k - 1) in CONNECTORS and self._capitalised(k):
+                k = self._lowercase_name_end(k + 1)  # "Văn hóa - Thông tin": the word after the dash
             elif text == "," and self._parent_organisation(k + 1):
                 k += 1  # "Trung tâm Khuyến nông, Sở Nông nghiệp...": one post, two levels
             elif text in CONNECTORS and self._org_follows(k + 1):
@@ -318,6 +322,16 @@ class TitleLinker:
                 return False
         return b - a <= 10 and self._text(b - 1) not in {"và", "các", "của", "tại"}
 
+    def _skip_aside(self, k: int) -> int:
+        """A caption's "(bìa trái)", "(thứ hai từ phải sang)" between a name and its title."""
+        if k < len(self.units) and self._text(k) == "(":
+            j = k + 1
+            while j < len(self.units) and j - k <= 6 and self.units[j].label == "WORD" and self._text(j) != ")":
+                j += 1
+            if j < len(self.units) and self._text(j) == ")" and j > k + 1:
+                return j + 1
+        return k
+
     def _closes(self, k: int) -> bool:
         """Whether a title may end before unit ``k``: a clause break, a verb, the end."""
         if k >= len(self.units):
@@ -340,6 +354,7 @@ class TitleLinker:
         found: list[Span] = []
         k = ui + 1
         rule = "title.after_name"
+        k = self._skip_aside(k)
         glued = self._title_at(k) if k < len(self.units) else None
         if glued is not None and k not in claimed:
             stop = self._extend_in_lower_case(glued)

@@ -65,17 +65,12 @@ CASES = [
         "Hội nghị triển khai nhiệm vụ năm 2022\nThực hiện Kế hoạch số 45/KH-UBND ngày 3/1/2022 của UBND tỉnh, "
         "sáng 10/1/2022, UBND huyện tổ chức hội nghị triển khai. " + CHAIR,
         None, "2022-01-10", "sáng 10/1/2022", id="document-date-before-meeting-day",
-        marks=xfail("document dates written 'Kế hoạch số 45/KH-UBND ngày 3/1/2022' are not skipped: the "
-                    "date mention includes 'ngày', but meeting_date._DOCUMENT requires 'ngày' in the text "
-                    "before the mention; the earlier document date then wins the tie"),
     ),
     pytest.param(
         "Hội nghị triển khai nhiệm vụ\nUBND huyện họp triển khai nhiệm vụ. Đồng chí Hà Văn Sơn, Chủ tịch UBND "
         "huyện chủ trì cuộc họp. Các xã báo cáo kết quả trước ngày 10/2/2017. Thực hiện Quyết định số "
         "12/QĐ-UBND ngày 3/1/2017, các đơn vị rà soát lại hồ sơ.",
         None, None, None, id="no-meeting-day-only-deadline-and-document",
-        marks=xfail("'Quyết định số 12/QĐ-UBND ngày 3/1/2017' is taken as the meeting day: the document-date "
-                    "filter never matches a mention that starts with 'ngày'"),
     ),
     # -- no year anywhere: --MM-DD
     pytest.param(

@@ -99,8 +99,6 @@ TITLES = [
     pytest.param(
         "Đồng chí Phạm Văn Dũng (bìa trái), Phó Chủ tịch UBND huyện trao quà cho các hộ nghèo.",
         "Phạm Văn Dũng", {"Phó Chủ tịch UBND huyện"},
-        marks=xfail("a caption's position marker after the name ('(bìa trái)', '(thứ hai từ trái sang)') "
-                    "stops the title search: the title after it is lost"),
     ),
     # -- "kiêm" gives two titles
     ("Đồng chí Nguyễn Văn Dũng, Phó Bí thư Tỉnh ủy kiêm Chủ tịch UBND tỉnh dự hội nghị.",
@@ -124,9 +122,6 @@ TITLES = [
     pytest.param(
         "Bà Đoàn Thị Hồng, Trưởng phòng Văn hóa - Thông tin huyện phát biểu tại hội nghị.",
         "Đoàn Thị Hồng", {"Trưởng phòng Văn hóa - Thông tin huyện"},
-        marks=xfail("'Trưởng phòng Văn hóa - Thông tin huyện' is cut to 'Trưởng phòng Văn hoá': the "
-                    "TITLE_HEAD 'Trưởng phòng' swallows the 'phòng' of the ORG 'phòng Văn hoá - Thông tin', "
-                    "so the title continues only as far as the dash (Tài chính - Kế hoạch works)"),
     ),
     # -- a comma inside one post's organisation does not split it (ANNOTATION.md)
     # bug caught: the comma before the parent organisation split one post
