@@ -5,8 +5,8 @@
     python benchmarks/bench_throughput.py --json bench.json
 
 In one run, on the 2,000 mixed news articles of
-``/work/shared/corpus/bench/baomoi-2000.jsonl`` and again on meeting reports
-only (the texts of ``/work/shared/corpus/dev/*.txt`` whose ``.json`` says
+``../shared/corpus/bench/baomoi-2000.jsonl`` and again on meeting reports
+only (the texts of ``../shared/corpus/dev/*.txt`` whose ``.json`` says
 ``"is_meeting_report": true``, repeated to ``--meeting-docs`` documents):
 
 (a) ``underthesea.word_tokenize`` alone over the same texts, in this process;
@@ -38,7 +38,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
-SHARED = Path("/work/shared/corpus")
+SHARED = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 BARS = {
     "mixed_ratio": 1.0,
     "meeting_ratio": 0.7,

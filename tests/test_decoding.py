@@ -540,10 +540,8 @@ def test_score_prefers_the_right_reading():
 
 def _corpus_dir() -> Path | None:
     here = Path(__file__).resolve().parent.parent
-    for candidate in (here.parent / "shared" / "corpus" / "dev", Path("/work/shared/corpus/dev")):
-        if candidate.is_dir():
-            return candidate
-    return None
+    candidate = here.parent / "shared" / "corpus" / "dev"
+    return candidate if candidate.is_dir() else None
 
 
 @pytest.mark.skipif(_corpus_dir() is None, reason="the shared corpus is not beside the repo")
