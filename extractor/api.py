@@ -99,6 +99,7 @@ class Extractor:
         )
         report = self.extract(document.text, reference_date=reference_date, source=document.source, metadata=metadata)
         report.encoding = document.encoding
+        report.warnings = list(document.warnings)
         return report
 
 

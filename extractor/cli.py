@@ -93,6 +93,15 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _progress(files: list[str]):
+    """A progress bar on a terminal when there are many files; the plain list otherwise."""
+    if len(files) < 20 or not sys.stderr.isatty():
+        return files
+    from tqdm import tqdm
+
+    return tqdm(files, unit="doc", file=sys.stderr, leave=False)
+
+
 def _error(source: str, message: str) -> None:
     print(f"Error: {source}: {message}", file=sys.stderr)
 
@@ -136,11 +145,12 @@ def main(argv: list[str] | None = None) -> int:
     out = sys.stdout
     if fmt == "json" and len(args.files) > 1:
         out.write("[\n")
-    for name in args.files:
+    for name in _progress(args.files):
         try:
             if name == "-":
+                # one byte past the limit is enough to refuse an endless stream
                 report = extractor.extract_bytes(
-                    sys.stdin.buffer.read(), source="<stdin>", encoding=args.encoding,
+                    sys.stdin.buffer.read(extractor.max_bytes + 1), source="<stdin>", encoding=args.encoding,
                     reference_date=args.reference_date,
                 )
             else:

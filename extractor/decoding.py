@@ -23,7 +23,7 @@ from __future__ import annotations
 import codecs
 import os
 import stat
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .errors import (
     BinaryInputError,
@@ -103,6 +103,7 @@ class Document:
     is_html: bool = False
     title: str | None = None
     published: str | None = None
+    warnings: list[str] = field(default_factory=list)
     author: str | None = None
 
 
@@ -374,9 +375,13 @@ def decode_bytes(data: bytes, *, source=None, encoding=None, max_bytes=DEFAULT_M
     if not text.strip(_INVISIBLE + " \t\n\r\f\v\x1a\x85\xa0\u3000"):
         raise EmptyInputError(f"{_what(source)} holds only whitespace", source)
 
+    warnings = []
+    replaced = text.count("\ufffd") - data.count(b"\xef\xbf\xbd")
+    if replaced > 0:
+        warnings.append(f"{replaced} undecodable byte sequence(s) read as U+FFFD in {used}")
     is_html = html if html is not None else (_is_html_source(source) or html_module.looks_like_html(text))
     if not is_html:
-        return Document(text=text, encoding=used, source=source)
+        return Document(text=text, encoding=used, source=source, warnings=warnings)
     page = html_module.html_to_text(text)
     if not page.text.strip():
         raise EmptyInputError("the page holds no text", source)
@@ -388,6 +393,7 @@ def decode_bytes(data: bytes, *, source=None, encoding=None, max_bytes=DEFAULT_M
         title=page.title,
         published=page.published,
         author=page.author,
+        warnings=warnings,
     )
 
 

@@ -18,8 +18,8 @@ from spacy.language import Language
 from . import lexicon, persons, titles  # noqa: F401  (registers the factories)
 from .awards import AwardFinder
 from .classify import Evidence, MeetingClassifier
-from .dates import find_dates, find_publication_date
-from .layout import analyse_layout
+from .dates import PublicationDate, find_dates, find_publication_date
+from .layout import Layout, analyse_layout
 from .meeting_date import choose_meeting_date
 from .model import MeetingReport
 from .normalize import normalize
@@ -27,7 +27,7 @@ from .pattern_files import cached_patterns
 from .record import RecordBuilder
 from .roles import assign_roles
 from .targets import TargetFinder
-from .tokenizer import VietnameseTokenizer
+from .tokenizer import TOKENIZER
 
 
 @dataclass(frozen=True)
@@ -41,8 +41,7 @@ class DocumentMetadata:
 
 def build_nlp(extra_patterns: tuple[Path, ...] = ()) -> Language:
     """A blank Vietnamese spaCy pipeline with our tokenizer and pattern stages."""
-    nlp = spacy.blank("vi", config={"nlp": {"tokenizer": {"@tokenizers": "spacy.Tokenizer.v1"}}})
-    nlp.tokenizer = VietnameseTokenizer(nlp.vocab)
+    nlp = spacy.blank("vi", config={"nlp": {"tokenizer": {"@tokenizers": TOKENIZER}}})
     config = {"extra_patterns": [str(p) for p in extra_patterns]}
     nlp.add_pipe("vi_lexicon", config=config)
     nlp.add_pipe("vi_persons", config=config)
@@ -72,11 +71,11 @@ class Pipeline:
         builder = RecordBuilder(norm, source=source, patterns=self.patterns)
         builder.set_headline(layout.headline, metadata.title if metadata else None)
         builder.set_publication(publication, metadata.published if metadata else None)
-        if not self.classifier.worth_parsing(norm.text[: layout.body_end]):
+        body = norm.text[: layout.body_end]
+        if not self.classifier.worth_parsing(body):
             return builder.build(is_meeting=False)
 
         doc = self.nlp(norm.text)
-        body = norm.text[: layout.body_end]
         decisions = assign_roles(doc, doc._.mentions, layout, author=metadata.author if metadata else None)
         meeting_date = choose_meeting_date(
             doc, find_dates(norm.text), publication, layout,
@@ -107,7 +106,7 @@ class Pipeline:
         return builder.build(is_meeting=True)
 
 
-def _publication_day(publication) -> dt.date | None:
+def _publication_day(publication: PublicationDate | None) -> dt.date | None:
     if publication is None or not publication.month or not publication.day:
         return None
     try:
@@ -116,7 +115,7 @@ def _publication_day(publication) -> dt.date | None:
         return None
 
 
-def _lead(text: str, layout) -> str:
+def _lead(text: str, layout: Layout) -> str:
     """The first few hundred characters after the headline."""
     start = layout.headline[1] if layout.headline else 0
     return text[start:start + 600]

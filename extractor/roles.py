@@ -29,7 +29,7 @@ _SIDE_EVENT = regex.compile(
 )
 #: "Buổi chiều, ...": another session only when the meeting's own chair is named elsewhere
 _PART_OF_DAY = regex.compile(r"(?i)\s*(?:buổi|vào buổi) (?:sáng|chiều|tối|trưa)\b")
-_NOT_YET = {"sẽ", "dự kiến", "kiến"}
+_NOT_YET = regex.compile(r"(?<!\w)(?:sẽ|dự kiến)(?!\w)")
 _LIST_GLUE = {",", ";", "và", "cùng", "với", "-", "–", ":", "cùng với", "các", "đồng", "chí", "ông", "bà", "đ", "/", "c"}
 
 
@@ -57,7 +57,7 @@ def assign_roles(doc: Doc, mentions: list[Mention], layout: Layout, author: str 
         sentence = _sentence_of(doc, trigger.start)
         in_sentence = by_sentence.get(sentence.start, [])
         side = "clear" if _SIDE_EVENT.match(sentence.text) else "weak" if _PART_OF_DAY.match(sentence.text) else ""
-        for mention, rule in _chairs_of(doc, trigger, in_sentence, lex):
+        for mention, rule in _chairs_of(doc, trigger, in_sentence):
             if side:
                 side_chairs.append((mention, side, trigger))
             else:
@@ -97,9 +97,14 @@ def assign_roles(doc: Doc, mentions: list[Mention], layout: Layout, author: str 
     return out
 
 
-def _chairs_of(doc: Doc, trigger: Span, mentions: list[Mention], lex: LexiconIndex):
+def _announced(doc: Doc, start: int, end: int) -> bool:
+    """"sẽ", "dự kiến" in doc[start:end]: the meeting is still to come."""
+    return bool(_NOT_YET.search(doc[max(0, start):max(start, end)].text.lower()))
+
+
+def _chairs_of(doc: Doc, trigger: Span, in_sent: list[Mention]):
+    """The mentions a "chủ trì" makes chairs, with the rule that says so."""
     sent = _sentence_of(doc, trigger.start)
-    in_sent = mentions
     before = [m for m in in_sent if m.end <= trigger.start]
     after = [m for m in in_sent if m.person.start >= trigger.end]
     prev_words = [t.lower_ for t in doc[max(sent.start, trigger.start - 2):trigger.start]]
@@ -108,15 +113,13 @@ def _chairs_of(doc: Doc, trigger: Span, mentions: list[Mention], lex: LexiconInd
         return [(m, "chair.under_chairmanship_of") for m in _list_from(doc, after, trigger.end)]
     if before and _bridged(doc, before[-1].end, trigger.start):
         group = _list_back(doc, before)
-        lead_in = {t.lower_ for t in doc[max(sent.start, group[0].start - 4):group[0].start]}
-        if lead_in & _NOT_YET:
+        if _announced(doc, max(sent.start, group[0].start - 4), group[0].start):
             return []  # "kỳ họp sẽ do đồng chí X chủ trì": announced
         return [(m, "chair.subject") for m in group]
     do_index = _find_word(doc, "do", sent.start, trigger.start)
     if do_index is not None:
         inside = [m for m in before if m.person.start > do_index]
-        announced = {t.lower_ for t in doc[max(sent.start, do_index - 3):do_index]} & _NOT_YET
-        if inside and not announced:
+        if inside and not _announced(doc, max(sent.start, do_index - 3), do_index):
             return [(m, "chair.do_x_chu_tri") for m in inside]
     if after and not before or after and trigger.start - sent.start <= 2:
         return [(m, "chair.heading") for m in _list_from(doc, after, trigger.end)]
@@ -129,9 +132,9 @@ def _bridged(doc: Doc, end: int, trigger_start: int) -> bool:
     "X đã chủ trì", "X, Chủ tịch Ủy ban Quốc gia về biến đổi khí hậu chủ trì",
     "X đã về Mỹ Đức chủ trì": a short stretch with no clause break.
     """
-    gap = [t.lower_ for t in doc[end:trigger_start] if not t.is_space]
-    if any(g in _NOT_YET for g in gap):
+    if _announced(doc, end, trigger_start):
         return False  # "X sẽ chủ trì kỳ họp": announced, not done
+    gap = [t.lower_ for t in doc[end:trigger_start] if not t.is_space]
     if len(gap) <= 3 and all(g in _BRIDGE or g == "," for g in gap):
         return True
     return len(gap) <= 10 and not any(g in {";", ".", ":", "và", "cùng", "với"} for g in gap)

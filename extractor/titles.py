@@ -64,7 +64,6 @@ class Mention:
 
     person: Span
     titles: list[Span] = field(default_factory=list)
-    shared_title: bool = False
 
     @property
     def end(self) -> int:
@@ -416,7 +415,6 @@ class TitleLinker:
                 target = mentions[other]
                 if not any(t.end <= target.person.start for t in target.titles):
                     target.titles = [first] + target.titles if len(before) == 1 else before + target.titles
-                    target.shared_title = True
                 k = self._after_mention(other, target)
 
     def _after_mention(self, ui: int, mention: Mention) -> int:

@@ -217,7 +217,10 @@ class VietnameseTokenizer:
         return self
 
 
-@registry.tokenizers("extractor.vietnamese_tokenizer.v1")
+TOKENIZER = "extractor.vietnamese_tokenizer.v1"
+
+
+@registry.tokenizers(TOKENIZER)
 def create_tokenizer() -> Callable:
     def make(nlp) -> VietnameseTokenizer:
         return VietnameseTokenizer(nlp.vocab)
