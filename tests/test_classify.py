@@ -13,14 +13,9 @@ import datetime as dt
 
 import pytest
 
-from extractor import Extractor
 from extractor.classify import Evidence, MeetingClassifier
 from extractor.pattern_files import cached_patterns
 
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor()
 
 
 MEETINGS = [

@@ -16,7 +16,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extractor import Extractor
 from extractor.decoding import (
     DEFAULT_MAX_BYTES,
     Document,
@@ -232,10 +231,6 @@ def test_every_form_of_the_article_decodes_to_the_same_text(label):
     assert unicodedata.normalize("NFC", document.text) == ARTICLE, label
     assert document.is_html == label.startswith("html")
 
-
-@pytest.fixture(scope="module")
-def extractor():
-    return Extractor()
 
 
 @pytest.fixture(scope="module")

@@ -14,7 +14,6 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from extractor import Extractor
 
 ARTICLES = {
     "district-review": (
@@ -56,10 +55,6 @@ ARTICLES = {
     ),
 }
 
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor()
 
 
 def nfd(text: str) -> str:
@@ -136,12 +131,6 @@ def test_furniture_does_not_change_what_is_found(extractor):
     assert [(a[0], a[3]) for a in got["awards"]] == [(3, "Bằng khen của Chủ tịch UBND tỉnh")]
 
 
-@pytest.mark.xfail(
-    reason="values are the original slices with whitespace collapsed, so a soft hyphen (or a zero-width "
-    "space) inside a name stays in the value: 'Nguy\\xadễn Văn Hòa', which the scorer does not match to "
-    "'Nguyễn Văn Hòa'; the evidence should keep the exact slice, the value should drop invisible characters",
-    strict=True,
-)
 def test_values_drop_invisible_characters(extractor):
     report = extractor.extract(ARTICLES["furniture"])
     assert [p.name for p in report.chairpersons] == ["Nguyễn Văn Hòa"]

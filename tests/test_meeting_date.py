@@ -14,14 +14,9 @@ import datetime as dt
 
 import pytest
 
-from extractor import Extractor
 
 CHAIR = "Đồng chí Phan Văn Hải, Chủ tịch UBND huyện chủ trì hội nghị."
 
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor()
 
 
 def xfail(reason: str):

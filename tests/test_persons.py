@@ -11,20 +11,10 @@ from __future__ import annotations
 
 import pytest
 
-from extractor import Extractor
 from extractor.normalize import normalize
 
-HEADLINE = "Huyện Yên Lập tổng kết công tác năm 2023, triển khai nhiệm vụ năm 2024"
-LEAD = "Sáng 15/12/2023, UBND huyện Yên Lập tổ chức hội nghị tổng kết công tác năm 2023, triển khai nhiệm vụ năm 2024."
+from tests.genre import article
 
-
-def article(*sentences: str, headline: str = HEADLINE, lead: str = LEAD) -> str:
-    return "\n".join([headline, " ".join([lead, *sentences])])
-
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor()
 
 
 def names(report) -> set[str]:

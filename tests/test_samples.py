@@ -14,16 +14,11 @@ from pathlib import Path
 
 import pytest
 
-from extractor import Extractor
 from tests.scoring import differences
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 ARTICLES = sorted(SAMPLES.glob("*.txt"))
 
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor()
 
 
 def test_there_are_enough_varied_samples():

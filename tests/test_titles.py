@@ -10,21 +10,11 @@ from __future__ import annotations
 
 import pytest
 
-from extractor import Extractor
 from extractor.pattern_files import cached_patterns
 from extractor.record import TitleKeys
 
-HEADLINE = "Huyện Yên Lập tổng kết công tác năm 2023, triển khai nhiệm vụ năm 2024"
-LEAD = "Sáng 15/12/2023, UBND huyện Yên Lập tổ chức hội nghị tổng kết công tác năm 2023, triển khai nhiệm vụ năm 2024."
+from tests.genre import article
 
-
-def article(*sentences: str) -> str:
-    return "\n".join([HEADLINE, " ".join([LEAD, *sentences])])
-
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor()
 
 
 def titles_by_name(report) -> dict[str, set[str]]:

@@ -64,12 +64,8 @@ def extract_bag(
     """
     if errors not in ("include", "drop", "raise"):
         raise ValueError("errors must be 'include', 'drop' or 'raise'")
-    cfg = WorkerConfig(
-        patterns=tuple(os.fspath(p) for p in patterns),
-        max_bytes=max_bytes,
-        encoding=encoding,
-        reference_date=str(reference_date) if reference_date else None,
-        factory=factory,
+    cfg = WorkerConfig.from_options(
+        patterns=patterns, max_bytes=max_bytes, encoding=encoding, reference_date=reference_date, factory=factory
     )
     return bag.map_partitions(extract_partition, cfg, errors)
 

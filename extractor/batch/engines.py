@@ -55,6 +55,18 @@ class WorkerConfig:
     reference_date: str | None = None
     factory: str = DEFAULT_FACTORY
 
+    @classmethod
+    def from_options(cls, *, patterns=(), max_bytes=None, encoding=None, reference_date=None,
+                     factory: str = DEFAULT_FACTORY) -> "WorkerConfig":
+        """The config for the user's options, in the plain, picklable form workers receive."""
+        return cls(
+            patterns=tuple(os.fspath(p) for p in patterns),
+            max_bytes=max_bytes,
+            encoding=encoding,
+            reference_date=str(reference_date) if reference_date else None,
+            factory=factory,
+        )
+
     @property
     def extractor_key(self) -> tuple:
         """What the extractor itself depends on (one extractor per worker per key)."""

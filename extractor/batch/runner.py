@@ -299,12 +299,8 @@ def run_batch(
     _check_output(out, fmt, inputs, resume=resume, overwrite=overwrite)
     workers = workers or default_workers()
     limit = max_bytes or DEFAULT_MAX_BYTES
-    cfg = WorkerConfig(
-        patterns=tuple(os.fspath(p) for p in patterns),
-        max_bytes=max_bytes,
-        encoding=encoding,
-        reference_date=str(reference_date) if reference_date else None,
-        factory=factory,
+    cfg = WorkerConfig.from_options(
+        patterns=patterns, max_bytes=max_bytes, encoding=encoding, reference_date=reference_date, factory=factory
     )
 
     if overwrite:
