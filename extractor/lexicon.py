@@ -69,8 +69,28 @@ class LexiconRuler:
         for match_id, start, end in matches:
             label, rule_id = self.keys[match_id]
             spans.append(Span(doc, start, end, label=label, span_id=rule_id))
-        doc.spans[SPANS_KEY] = sorted(spans, key=lambda s: (s.start, -s.end))
+        doc.spans[SPANS_KEY] = sorted(_without_false_triggers(spans), key=lambda s: (s.start, -s.end))
         return doc
+
+
+#: labels of verbs and event nouns, which compound words can contain by accident
+TRIGGER_LABELS = {"CHAIR", "ATTEND", "SPEAK", "GIVE", "MEETING", "AT_MEETING", "AWARD_VERB"}
+
+
+def _without_false_triggers(spans: list[Span]) -> list[Span]:
+    """Drop a trigger inside a longer word that means something else: "dự" in "dự án", "lễ" in "lễ hội".
+
+    A ``NOT_TRIGGER`` phrase removes the trigger spans it strictly contains;
+    a trigger phrase at least as long survives ("tiếp xúc cử tri").
+    """
+    vetoes = [s for s in spans if s.label_ == "NOT_TRIGGER"]
+    if not vetoes:
+        return spans
+    return [
+        s for s in spans
+        if s.label_ not in TRIGGER_LABELS
+        or not any(v.start <= s.start and s.end <= v.end and len(v) > len(s) for v in vetoes)
+    ]
 
 
 @Language.factory("vi_lexicon", default_config={"extra_patterns": []})
