@@ -73,8 +73,8 @@ class LexiconRuler:
         return doc
 
 
-#: labels of verbs and event nouns, which compound words can contain by accident
-TRIGGER_LABELS = {"CHAIR", "ATTEND", "SPEAK", "GIVE", "MEETING", "AT_MEETING", "AWARD_VERB"}
+#: labels of short words that longer words contain by accident ("dự" in "dự án", "xã" in "xã hội")
+TRIGGER_LABELS = {"CHAIR", "ATTEND", "SPEAK", "GIVE", "MEETING", "AT_MEETING", "AWARD_VERB", "ADMIN"}
 
 
 def _without_false_triggers(spans: list[Span]) -> list[Span]:

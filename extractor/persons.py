@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span
 
 from .lexicon import LexiconIndex
 from .pattern_files import PatternSet, cached_patterns
+from .tokenizer import is_word
 
 SPANS_KEY = "persons"
 
@@ -28,8 +29,12 @@ _ALLCAPS = regex.compile(r"^\p{Lu}[\p{Lu}\d&.]+$")
 HARD_LABELS = ("TITLE_HEAD", "TITLE_MOD", "MEMBERSHIP", "RANK", "ACADEMIC", "ORG", "MEETING", "CHAIR")
 #: labels of the words that announce a name right after them
 CONTEXT_LABELS = ("HONORIFIC", "TITLE_HEAD", "TITLE_MOD", "MEMBERSHIP", "RANK", "ACADEMIC", "ORG")
+#: the same, without organisations: "Huyện uỷ Nam Sách" names a place, "Bí thư Huyện uỷ Hà Ban" a man
+PERSONAL_CONTEXT = ("HONORIFIC", "TITLE_HEAD", "MEMBERSHIP", "RANK", "ACADEMIC")
 #: labels of the words that open a title written after a name
 TITLE_START_LABELS = ("TITLE_HEAD", "TITLE_MOD", "MEMBERSHIP", "RANK", "ACADEMIC")
+#: verbs that end the clause a title could open
+CLAUSE_VERBS = ("CHAIR", "ATTEND", "SPEAK", "GIVE", "AT_MEETING")
 #: labels that may begin a run of capitals before the name proper
 PREFIX_LABELS = ("PLACE", "ORG", "ORG_HEAD")
 
@@ -63,6 +68,9 @@ class PersonFinder:
             j = i + 1
             while j < n and self._capitals[j] and self._syllable(doc, lex, j, run_start=False):
                 j += 1
+            if (j < n and j - i > 1 and not starts[j] and doc[j].text[:1].islower()
+                    and is_word(f"{doc[j - 1].text} {doc[j].text}")):
+                j -= 1  # "Hà Đông Kết thúc": the segmenter and its dictionary join "Kết" to "thúc"
             found += self._names_in_run(doc, lex, starts, i, j)
             i = j
         doc.spans[SPANS_KEY] = found
@@ -121,8 +129,10 @@ class PersonFinder:
         first_word_end = self._word_end(starts, s, e)
         if first_word_end - s > self.max_len and e - s >= 5:
             return s + 2  # "huyện Đồng Văn Hoàng Văn Vịnh" read as one word: a place is two syllables
-        if self._is_surname(doc[s].text) and first_word_end - s >= 3:
-            return s
+        if self._is_surname(doc[s].text) and self._title_opens(doc, lex, s - 1) and (
+            first_word_end - s >= 3 or 3 <= e - s <= self.max_len
+        ):
+            return s  # "Chủ tịch UBND tỉnh Lê Trí Thanh"; but "HĐND huyện Dương Minh Châu khai mạc"
         return first_word_end
 
     def _word_end(self, starts: list[bool], s: int, e: int) -> int:
@@ -134,8 +144,8 @@ class PersonFinder:
     def _surname_led(self, doc: Doc, lex: LexiconIndex, starts: list[bool], s: int, e: int) -> tuple[int, int] | None:
         """The leftmost family-name-led stretch of 2-4 syllables that ends the run."""
         for k in range(s, e - 1):
-            if not self._is_surname(doc[k].text):
-                continue
+            if not self._is_surname(doc[k].text) or lex.covers(k, "HONORIFIC"):
+                continue  # "Lào Ông Đặng Văn Hùng": "Ông" is the honorific here
             if k > s and not (starts[k] or lex.covers(k - 1, *PREFIX_LABELS)):
                 continue
             if any(span.start < k for span in lex.covering(k, *PREFIX_LABELS)):
@@ -166,7 +176,9 @@ class PersonFinder:
                 return False
             if lex.covers(prev, *CONTEXT_LABELS):
                 return True
-        if prev >= 0 and lex.covers(prev, *CONTEXT_LABELS):
+        if prev >= 0 and lex.covers(prev, *PERSONAL_CONTEXT):
+            return True
+        if prev >= 0 and lex.covers(prev, "ORG", "PLACE", "ADMIN") and self._title_opens(doc, lex, prev):
             return True
         nxt = end
         while nxt < len(doc) and doc[nxt].is_space:
@@ -176,6 +188,21 @@ class PersonFinder:
             while nxt < len(doc) and doc[nxt].is_space:
                 nxt += 1
         return nxt < len(doc) and (lex.starting(nxt, *TITLE_START_LABELS) is not None or is_allcaps(doc[nxt].text))
+
+    def _title_opens(self, doc: Doc, lex: LexiconIndex, prev: int, window: int = 20) -> bool:
+        """Whether the organisation words before a name follow a title: "Chủ tịch UBND tỉnh | X".
+
+        The search goes back to the start of the clause: a punctuation mark, a
+        line break or a verb of the lexicon ends it.
+        """
+        for k in range(prev, max(-1, prev - window), -1):
+            if doc[k].text in {",", ";", ".", ":", "(", ")"} or doc[k].is_space and "\n" in doc[k].text:
+                return False
+            if lex.covers(k, *CLAUSE_VERBS):
+                return False
+            if lex.covers(k, *TITLE_START_LABELS):
+                return True
+        return False
 
     def _one_word(self, starts: list[bool], s: int, e: int) -> bool:
         return not any(starts[s + 1:e])

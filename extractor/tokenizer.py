@@ -95,6 +95,31 @@ def _crf_tagger() -> Callable[[list[str]], list[str]]:
     return lambda tokens: model.predict([[t] for t in tokens])
 
 
+@functools.lru_cache(maxsize=1)
+def _dictionary() -> frozenset[str]:
+    """The word list underthesea's segmenter ships with, in our tone-mark placement."""
+    import os
+
+    import joblib
+    import underthesea.pipeline.word_tokenize as ws
+
+    from .normalize import canonical
+
+    path = os.path.join(os.path.dirname(ws.__file__), "models", "ws_crf_vlsp2013_20230727", "dictionary.bin")
+    try:
+        words = joblib.load(path)
+    except (OSError, ValueError):
+        return frozenset()
+    return frozenset(canonical(w) for w in words)
+
+
+def is_word(phrase: str) -> bool:
+    """Whether ``phrase`` ("kết thúc") is a word of the segmenter's dictionary."""
+    from .normalize import canonical
+
+    return canonical(phrase) in _dictionary()
+
+
 def word_starts(tokens: list[str]) -> list[bool]:
     """For each syllable token, whether it begins a word (underthesea's B-W tag)."""
     if not tokens:
