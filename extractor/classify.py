@@ -64,7 +64,7 @@ class MeetingClassifier:
     def worth_parsing(self, text: str) -> bool:
         """The cheap pass: any meeting noun or chair verb at all."""
         lower = text.lower()
-        return bool(self.chair.search(lower) or self.meeting.search(lower))
+        return bool(self.chair.search(lower) or self.meeting.search(lower) or self.at_meeting.search(lower))
 
     def decide(self, ev: Evidence) -> Verdict:
         reasons: list[str] = []
@@ -98,7 +98,10 @@ class MeetingClassifier:
             add(-4, "the meeting's date is after the publication date")
         if ev.meeting_date is None and not ev.chairs and not ev.participants:
             add(-3, "no day and nobody named")
-        return Verdict(is_meeting=score >= self.threshold, score=score, reasons=reasons)
+        named_event = any(p.search(t) for p in (self.meeting, self.at_meeting) for t in (head, lead)) or ev.chairs
+        if not named_event:
+            reasons.append("no meeting named in the headline or the lead, and no chair")
+        return Verdict(is_meeting=bool(named_event) and score >= self.threshold, score=score, reasons=reasons)
 
 
 def _after_publication(meeting_date: str | None, published: dt.date | None) -> bool:
