@@ -87,6 +87,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="force the input encoding (utf-8, utf-16, windows-1258, tcvn3, vni); default: detect",
     )
     parser.add_argument("--max-size", type=_size, metavar="SIZE", help="refuse inputs larger than this (default 5MB)")
+    parser.add_argument(
+        "--with-text",
+        action="store_true",
+        help="add the decoded text to each record (what evidence offsets index: for HTML pages, the article's text)",
+    )
     parser.add_argument("--schema", action="store_true", help="print the JSON Schema of the record and exit")
     parser.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
@@ -132,6 +137,7 @@ def main(argv: list[str] | None = None) -> int:
             parser.error(f"--encoding {args.encoding}: unknown encoding")
 
     from .api import Extractor
+    from .decoding import decode_bytes, read_document
 
     try:
         extractor = Extractor(patterns=args.patterns, max_bytes=args.max_size)
@@ -149,12 +155,13 @@ def main(argv: list[str] | None = None) -> int:
         try:
             if name == "-":
                 # one byte past the limit is enough to refuse an endless stream
-                report = extractor.extract_bytes(
+                document = decode_bytes(
                     sys.stdin.buffer.read(extractor.max_bytes + 1), source="<stdin>", encoding=args.encoding,
-                    reference_date=args.reference_date,
+                    max_bytes=extractor.max_bytes,
                 )
             else:
-                report = extractor.extract_file(name, encoding=args.encoding, reference_date=args.reference_date)
+                document = read_document(name, encoding=args.encoding, max_bytes=extractor.max_bytes)
+            report = extractor.extract_document(document, reference_date=args.reference_date)
         except ExtractorError as exc:
             failed += 1
             _error(name, exc.message)
@@ -166,6 +173,8 @@ def main(argv: list[str] | None = None) -> int:
             _error(name, f"internal error ({type(exc).__name__}: {exc}); rerun with --debug for details")
             continue
         record = report.to_json_dict()
+        if args.with_text:
+            record["text"] = document.text
         if fmt == "jsonl":
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
         else:

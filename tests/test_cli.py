@@ -129,3 +129,17 @@ def test_help_teaches_with_examples(capsys):
     out = capsys.readouterr().out
     assert exit_info.value.code == 0
     assert "extract-report --reference-date" in out and "batch" in out
+
+
+def test_with_text_gives_what_the_offsets_index(capsys, tmp_path):
+    page = tmp_path / "page.html"
+    body = MINIMAL.replace("\n\n", "</h1><p>").replace("\n", "</p>")
+    page.write_text(f"<html><body><nav>Trang chủ | Tin tức</nav><article><h1>{body}</article></body></html>",
+                    encoding="utf-8")
+    code, out, _ = run(capsys, "--with-text", str(page))
+    record = json.loads(out)
+    assert code == 0 and "Trang chủ" not in record["text"]
+    for person in record["chairpersons"] + record["attendees"]:
+        for ev in person["name_evidence"] + person["title_evidence"]:
+            assert record["text"][ev["start"]:ev["end"]] == ev["text"]
+    assert [p["name"] for p in record["chairpersons"]] == ["Nguyễn Văn An"]
