@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 import regex
 
-from .pattern_files import PatternSet
+from .pattern_files import PatternSet, alternation
 
 _DIGITS = r"(?<![\d/.,])(?:\d{1,3}(?:\.\d{3})+(?!\d)|\d+(?![\d.,]\d))"
 _SCALES = {"trăm": 100, "nghìn": 1000, "ngàn": 1000, "triệu": 1_000_000}
@@ -36,11 +36,6 @@ class AwardMatch:
     award: str
     rule: str
     award_start: int = -1
-
-
-def _alternation(phrases) -> str:
-    ordered = sorted({p for p in phrases}, key=len, reverse=True)
-    return "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in ordered) or "(?!)"
 
 
 class NumberWords:
@@ -86,19 +81,19 @@ class NumberWords:
 class AwardFinder:
     def __init__(self, patterns: PatternSet) -> None:
         self.numbers = NumberWords(patterns.table("number_words"))
-        number_words = _alternation(self.numbers.table)
-        recipients = _alternation(p.lower() for p in patterns.phrases("RECIPIENT"))
-        approx = _alternation(p.lower() for p in patterns.phrases("APPROX"))
-        kinds = _alternation(p.lower() for p in patterns.phrases("AWARD_KIND"))
-        countable = _alternation(
+        number_words = alternation(self.numbers.table)
+        recipients = alternation(p.lower() for p in patterns.phrases("RECIPIENT"))
+        approx = alternation(p.lower() for p in patterns.phrases("APPROX"))
+        kinds = alternation(p.lower() for p in patterns.phrases("AWARD_KIND"))
+        countable = alternation(
             r["pattern"].lower() for r in patterns.rules
             if r["label"] == "AWARD_KIND" and isinstance(r["pattern"], str) and r["id"] in _COUNTABLE_KINDS
         )
-        not_kinds = _alternation(p.lower() for p in patterns.phrases("AWARD_NOT_KIND"))
+        not_kinds = alternation(p.lower() for p in patterns.phrases("AWARD_NOT_KIND"))
         count = (
             rf"(?:(?P<approx>{approx})\s+)?"
             rf"(?P<num>{_DIGITS}|(?:(?:{number_words})\s+){{0,3}}(?:{number_words}))"
-            rf"(?:\s+(?P<scale>{_alternation(_SCALES)}))?"
+            rf"(?:\s+(?P<scale>{alternation(_SCALES)}))?"
         )
         self.count_recipient = regex.compile(
             rf"(?i)(?<!\w){count}\s+(?P<rec>(?:lượt\s+)?(?:{recipients})(?:\s*(?:,|và|,\s*và)\s*(?:{recipients})){{0,4}})(?!\w)"
@@ -107,8 +102,8 @@ class AwardFinder:
             rf"(?i)(?<!\w){count}\s+(?=(?:{countable})(?!\w))(?!(?:{not_kinds})(?!\w))"
         )
         self.kind = regex.compile(rf"(?i)(?<!\w)(?!(?:{not_kinds})(?!\w))(?:{kinds})(?!\w)")
-        self.verb = regex.compile(rf"(?i)(?<!\w)(?:{_alternation(p.lower() for p in patterns.phrases('AWARD_VERB'))})(?!\w)")
-        self.negative = regex.compile(rf"(?i)(?<!\w)(?:{_alternation(p.lower() for p in patterns.phrases('AWARD_NEG'))})(?!\w)")
+        self.verb = regex.compile(rf"(?i)(?<!\w)(?:{alternation(p.lower() for p in patterns.phrases('AWARD_VERB'))})(?!\w)")
+        self.negative = regex.compile(rf"(?i)(?<!\w)(?:{alternation(p.lower() for p in patterns.phrases('AWARD_NEG'))})(?!\w)")
 
     def find(self, text: str) -> list[AwardMatch]:
         found: list[AwardMatch] = []

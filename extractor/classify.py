@@ -15,11 +15,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from .pattern_files import PatternSet
-
-
-def _alternation(phrases: list[str]) -> str:
-    return "|".join(regex.escape(p) for p in sorted(set(phrases), key=len, reverse=True))
+from .pattern_files import PatternSet, alternation
 
 
 @dataclass
@@ -54,7 +50,7 @@ class MeetingClassifier:
             phrases = [p.lower() for label in labels for p in patterns.phrases(label)]
             if not phrases:
                 return regex.compile(r"(?!)")
-            return regex.compile(r"(?<!\w)(?:" + _alternation(phrases) + r")(?!\w)")
+            return regex.compile(r"(?<!\w)(?:" + alternation(phrases) + r")(?!\w)")
 
         self.meeting = words("MEETING")
         self.chair = words("CHAIR")

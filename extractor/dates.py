@@ -215,12 +215,9 @@ class Lexicon:
 
 
 def _default_lexicon_path() -> Path:
-    here = Path(__file__).resolve().parent
-    # installed wheel: extractor/patterns/; source checkout: ./patterns/
-    for candidate in (here / "patterns" / "dates.jsonl", here.parent / "patterns" / "dates.jsonl"):
-        if candidate.is_file():
-            return candidate
-    raise PatternError("dates.jsonl not found next to the extractor package (patterns/dates.jsonl)")
+    from .pattern_files import shipped_dir
+
+    return shipped_dir() / "dates.jsonl"
 
 
 def load_lexicon(path: str | Path | None = None) -> Lexicon:

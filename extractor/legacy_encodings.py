@@ -48,16 +48,9 @@ def nfc(text: str) -> str:
 
 def encodings_dir() -> Path:
     """Where the shipped tables live, in a source tree or an installed wheel."""
-    here = Path(__file__).resolve().parent
-    for candidate in (here.parent / "patterns" / "encodings", here / "patterns" / "encodings"):
-        if candidate.is_dir():
-            return candidate
-    try:
-        from importlib.resources import files
+    from .pattern_files import shipped_dir
 
-        return Path(str(files("extractor.patterns") / "encodings"))
-    except (ModuleNotFoundError, TypeError):
-        return here.parent / "patterns" / "encodings"
+    return shipped_dir() / "encodings"
 
 
 def load_table(path: str | Path) -> dict[bytes, str]:

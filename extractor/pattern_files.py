@@ -18,6 +18,8 @@ from __future__ import annotations
 import functools
 import json
 import unicodedata
+
+import regex
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -144,3 +146,12 @@ def load_patterns(extra: list[Path] | tuple[Path, ...] = ()) -> PatternSet:
 def cached_patterns(extra: tuple[Path, ...] = ()) -> PatternSet:
     """``load_patterns`` once per set of extra paths: every stage shares one copy."""
     return load_patterns(extra)
+
+
+def alternation(phrases) -> str:
+    """A regex alternation of literal phrases, longest first, a space matching any whitespace.
+
+    Literals only, escaped: the union cannot backtrack catastrophically.
+    """
+    ordered = sorted(set(phrases), key=len, reverse=True)
+    return "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in ordered) or "(?!)"

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 
 import regex
 
-from .pattern_files import PatternSet
+from .pattern_files import PatternSet, alternation
+from .tokenizer import is_word
 
 _NUMBER = r"\d{1,3}(?:\.\d{3})+|\d{1,6}"
 _RATIO = regex.compile(
@@ -61,16 +62,15 @@ def _int(number: str) -> int:
 
 class TargetFinder:
     def __init__(self, patterns: PatternSet) -> None:
-        def alternation(label: str) -> str:
-            phrases = sorted({p.lower() for p in patterns.phrases(label)}, key=len, reverse=True)
-            return "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in phrases) or "(?!)"
+        def alternation_of(label: str) -> str:
+            return alternation(p.lower() for p in patterns.phrases(label))
 
-        unit = alternation("TARGET_UNIT")
-        mod = alternation("TARGET_UNIT_MOD")
+        unit = alternation_of("TARGET_UNIT")
+        mod = alternation_of("TARGET_UNIT_MOD")
         self.unit = regex.compile(
             rf"(?i)\s+((?:{unit})(?:(?:\s*,\s*|\s+)(?:{unit}))*(?:\s+(?:{mod}))?)(?!\w)"
         )
-        self.not_unit = regex.compile(rf"(?i)\s+(?:{alternation('TARGET_NEG')})(?!\w)")
+        self.not_unit = regex.compile(rf"(?i)\s+(?:{alternation_of('TARGET_NEG')})(?!\w)")
         self.stopwords = {w.lower() for w in patterns.list("title_stopwords")} | {
             w.lower() for w in patterns.list("target_stopwords")
         }
@@ -92,6 +92,12 @@ class TargetFinder:
             words += 1
         if words == 0:
             return None
+        if words == 4:  # "tổ hoà giải hoạt | động": do not stop inside a word
+            nxt = _SYLLABLE.match(text, end)
+            last = text[:end].rsplit(None, 1)[-1]
+            if nxt is not None and is_word(f"{last} {nxt.group(1)}"):
+                end = pos + len(text[pos:end].rstrip()) - len(last)
+                end = len(text[:end].rstrip())
         return _Unit(text, pos + len(text[pos:end]) - len(text[pos:end].lstrip()), end)
 
     def find(self, text: str) -> list[TargetMatch]:
