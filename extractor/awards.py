@@ -231,11 +231,13 @@ class AwardFinder:
     def _in_clause(self, text: str, start: int, end: int, verbs: list, inherited: bool,
                    lists_only: bool = False, heading: tuple[int, int] | None = None) -> list[AwardMatch]:
         """Award statements in one clause; ``lists_only``: no verb governs it, only a list of prizes counts."""
+        kinds = list(self.kind.finditer(text, start, end))
+        if not kinds and not verbs and heading is None:
+            return []  # no award named, given or listed under a heading: no count to read
         counts = [] if lists_only else [
             m for m in self.count_recipient.finditer(text, start, end) if self._value(m) is not None
         ]
         counted = [m for m in self.counted_award.finditer(text, start, end) if self._value(m) is not None]
-        kinds = list(self.kind.finditer(text, start, end))
         found: list[AwardMatch] = []
         done: set[int] = set()
 
@@ -260,7 +262,8 @@ class AwardFinder:
             if m.group("ratio") and not self._ratio_receives(text, m, end):
                 continue
             before = text[start:m.start()]
-            if self.pool.search(before):
+            near = text[max(start, m.start() - 80):m.start()]  # the words right before the count
+            if self.pool.search(near):
                 continue  # "Trong số 893 tác phẩm dự thi, ...": the pool, not the recipients
             cho = regex.search(r"(?i)(?<!\w)cho\s*$", before)
             if cho:
@@ -278,10 +281,10 @@ class AwardFinder:
                     b = _trim(text, a, m.start() - len(cho.group()))
                     add(chain(m), (a, b), "award.award_for_count")
                     continue
-            commend = self.commend.search(before)
+            commend = self.commend.search(near)
             if commend:
-                a = start + commend.start("c")
-                add(chain(m), (a, start + commend.end("c")), "award.commended_count")
+                a = m.start() - len(near) + commend.start("c")
+                add(chain(m), (a, m.start() - len(near) + commend.end("c")), "award.commended_count")
                 continue
             adjacent = [k for k in kinds if k.start() >= m.end() and not text[m.end():k.start()].strip()]
             if adjacent and verb_before(m.start()):
