@@ -108,7 +108,7 @@ class AwardFinder:
             rf"(?:\s+(?P<scale>{alternation(_SCALES)}))?"
         )
         self.count_recipient = regex.compile(
-            rf"(?i)(?<!\w){count}(?P<ratio>/\d{{1,5}})?\s+"
+            rf"(?i)(?<!\w){count}(?P<ratio>/(?:\d{{1,3}}(?:\.\d{{3}})+|\d{{1,5}})(?![\d.,]\d))?\s+"
             rf"(?P<rec>(?:lượt\s+)?(?:{recipients})(?:\s*(?:,|và|,\s*và)\s*(?:{recipients})){{0,4}})(?!\w)"
         )
         self.counted_award = regex.compile(
@@ -123,8 +123,9 @@ class AwardFinder:
         )
         self.pool = regex.compile(rf"(?i)(?<!\w)(?:{alternation(p.lower() for p in patterns.phrases('POOL'))})\s*$")
         breakdown = alternation(p.lower() for p in patterns.phrases("BREAKDOWN"))
-        self.breakdown = regex.compile(rf"(?i)(?<!\w)(?:{breakdown})(?!\w)")
-        self.award_stop = regex.compile(rf"(?i)\s(?:cho|tặng|để|nhằm|vì đã|do|được)\s|[;(]|,\s*(?:{breakdown})(?!\w)")
+        # "trong đó 2 ..., 4 ...", or the parts in brackets: "Huy hiệu Đảng (2 huy hiệu 60 năm, ...)"
+        self.breakdown = regex.compile(rf"(?i)(?<!\w)(?:{breakdown})(?!\w)|\((?=\s*\d)")
+        self.award_stop = regex.compile(rf"(?i)\s(?:cho|tặng|để|nhằm|vì đã|do|được)\s|[;()]|,\s*(?:{breakdown}|đạt|chiếm|tăng|giảm)(?!\w)")
 
     def find(self, text: str) -> list[AwardMatch]:
         found: list[AwardMatch] = []
@@ -245,7 +246,7 @@ class AwardFinder:
             """A count and the ones joined to it: "cho 15 tập thể và 20 cá nhân"."""
             group = [first]
             for c in counts:
-                if c.start() > group[-1].end() and regex.fullmatch(r"\s*(?:,|và|,\s*và)\s*", text[group[-1].end():c.start()]):
+                if c.start() > group[-1].end() and self._joined(text, group[-1].end(), c.start()):
                     group.append(c)
             return group
 
@@ -321,6 +322,16 @@ class AwardFinder:
             award = (m.end(), self._award_end(text, m.end(), end, counts, counted))
             found.append(self._match(text, m, self._value(m), award, "award.counted_awards", recipient=""))
         return found
+
+    def _joined(self, text: str, begin: int, end: int) -> bool:
+        """"cho 12 tập thể [có thành tích xuất sắc] và 20 cá nhân": a description may stand between two
+        recipient counts, but no verb, no clause break and no more than a dozen words."""
+        between = text[begin:end]
+        if regex.fullmatch(r"\s*(?:,|và|,\s*và)\s*", between):
+            return True
+        if not regex.search(r"(?:,|\svà)\s*$", between) or regex.search(r"[;:.()]", between):
+            return False
+        return len(between.split()) <= 12 and not self.verb.search(between) and not self.kind.search(between)
 
     def _given_to_counts(self, m: regex.Match, found: list[AwardMatch]) -> bool:
         """"trao 27 Bằng khen cho 15 tập thể và 12 cá nhân": the counted recipients are the entries, not the 27."""

@@ -177,6 +177,20 @@ AWARDS = [
     ("Huyện được phong tặng danh hiệu Anh hùng Lực lượng vũ trang nhân dân và 16/18 xã của huyện cũng vinh dự "
      "được nhận danh hiệu cao quý này.",
      [(16, False, "xã", "danh hiệu Anh hùng Lực lượng vũ trang nhân dân")]),
+    # ... the parts of a breakdown in brackets
+    ("Trong năm có 12 đảng viên được tặng Huy hiệu Đảng (2 huy hiệu 60 năm, 4 huy hiệu 40 năm, 6 huy hiệu 30 năm).",
+     [(2, False, "", "huy hiệu 60 năm"), (4, False, "", "huy hiệu 40 năm"), (6, False, "", "huy hiệu 30 năm")]),
+    # ... and a breakdown in clauses after "trong đó:"
+    ("Đợt này, toàn huyện có 156 đảng viên được trao tặng Huy hiệu Đảng; trong đó: 01 đồng chí nhận Huy hiệu 75 năm "
+     "tuổi Đảng; 05 đồng chí nhận Huy hiệu 70 năm tuổi Đảng; 150 đồng chí nhận Huy hiệu 30 năm tuổi Đảng.",
+     [(1, False, "đồng chí", "Huy hiệu 75 năm tuổi Đảng"), (5, False, "đồng chí", "Huy hiệu 70 năm tuổi Đảng"),
+      (150, False, "đồng chí", "Huy hiệu 30 năm tuổi Đảng")]),
+    # -- two recipient counts joined across a description
+    ("Liên đoàn Lao động huyện tặng Giấy khen cho 12 công đoàn cơ sở vững mạnh xuất sắc và 20 đoàn viên công đoàn "
+     "có thành tích.",
+     [(12, False, "công đoàn cơ sở", "Giấy khen"), (20, False, "đoàn viên công đoàn", "Giấy khen")]),
+    ("Năm 2023, có 1.870/1.950 hộ đạt danh hiệu Gia đình văn hóa, đạt 95,9%.",
+     [(1870, False, "hộ", "danh hiệu Gia đình văn hóa")]),
     # -- stated again in another sentence in other words, listed once
     ("Dịp này, 15 tập thể được tặng Bằng khen. Đó là 15 tập thể nhận Bằng khen của Chủ tịch UBND tỉnh năm nay.",
      [(15, False, "tập thể", "Bằng khen")]),
@@ -220,6 +234,8 @@ NOT_AWARDS = [
     "Đến nay, 12/14 xã đạt chuẩn nông thôn mới, 2 xã được công nhận đạt chuẩn nâng cao.",
     "Có 5 cơ sở được cấp Giấy chứng nhận đủ điều kiện an toàn thực phẩm.",
     "Sáng ngày 01 tháng 3 năm 2023 Hội đồng thi đua khen thưởng xã họp xét thi đua khen thưởng.",
+    # a share that reaches a standard, not an honour
+    "Có 28/30 chi bộ đạt trong sạch vững mạnh, được cấp ủy cấp trên đánh giá cao.",
     # lottery prizes are not honours; a pool of entries is not the winners
     "Tổng trị giá 3 giải Jackpot được trao lần này là 126 tỷ đồng.",
     "Trong 5 năm, có 3 giải thưởng lớn được tổ chức tại huyện.",
