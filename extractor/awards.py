@@ -116,6 +116,9 @@ class AwardFinder:
         )
         self.kind = regex.compile(rf"(?i)(?<!\w)(?!(?:{not_kinds})(?!\w))(?:{kinds})(?!\w)")
         self.verb = regex.compile(rf"(?i)(?<!\w)(?:{alternation(p.lower() for p in patterns.phrases('AWARD_VERB'))})(?!\w)")
+        self.not_negative = regex.compile(
+            rf"(?i)(?<!\w)(?:{alternation(p.lower() for p in patterns.phrases('AWARD_NOT_NEG'))})(?!\w)"
+        )
         self.negative = regex.compile(rf"(?i)(?<!\w)(?:{alternation(p.lower() for p in patterns.phrases('AWARD_NEG'))})(?!\w)")
         self.commend = regex.compile(
             rf"(?i)(?<!\w)(?P<c>{alternation(p.lower() for p in patterns.phrases('COMMEND'))})"
@@ -226,8 +229,14 @@ class AwardFinder:
         return value
 
     def _proposal(self, text: str, clause_start: int, verb_start: int) -> bool:
-        """"đề nghị tặng", "được đề nghị khen thưởng": a proposal, not an award."""
-        return bool(self.negative.search(text, max(clause_start, verb_start - 30), verb_start))
+        """"đề nghị tặng", "được đề nghị khen thưởng": a proposal, not an award.
+
+        Words that only contain a proposal word ("chương trình", "công trình") are no proposal.
+        """
+        begin = max(clause_start, verb_start - 30)
+        words = [(m.start(), m.end()) for m in self.not_negative.finditer(text, max(clause_start, begin - 10), verb_start)]
+        return any(not any(a <= m.start() and m.end() <= b for a, b in words)
+                   for m in self.negative.finditer(text, begin, verb_start))
 
     def _in_clause(self, text: str, start: int, end: int, verbs: list, inherited: bool,
                    lists_only: bool = False, heading: tuple[int, int] | None = None) -> list[AwardMatch]:

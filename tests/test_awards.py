@@ -191,6 +191,12 @@ AWARDS = [
      [(12, False, "công đoàn cơ sở", "Giấy khen"), (20, False, "đoàn viên công đoàn", "Giấy khen")]),
     ("Năm 2023, có 1.870/1.950 hộ đạt danh hiệu Gia đình văn hóa, đạt 95,9%.",
      [(1870, False, "hộ", "danh hiệu Gia đình văn hóa")]),
+    # -- words that only contain a proposal word ("trình") propose nothing
+    ("Trong chương trình, Ban tổ chức trao 27 Bằng khen cho các tập thể.", [(27, False, "", "Bằng khen")]),
+    ("Có 5 tập thể có công trình tiêu biểu được tặng Bằng khen của UBND tỉnh.",
+     [(5, False, "tập thể", "Bằng khen của UBND tỉnh")]),
+    ("Qua quá trình thực hiện, huyện đã khen thưởng 12 tập thể và 20 cá nhân.",
+     [(12, False, "tập thể", "khen thưởng"), (20, False, "cá nhân", "khen thưởng")]),
     # -- stated again in another sentence in other words, listed once
     ("Dịp này, 15 tập thể được tặng Bằng khen. Đó là 15 tập thể nhận Bằng khen của Chủ tịch UBND tỉnh năm nay.",
      [(15, False, "tập thể", "Bằng khen")]),
@@ -219,6 +225,8 @@ NOT_AWARDS = [
     # proposals
     "UBND huyện đề nghị tặng Bằng khen cho 5 tập thể và 7 cá nhân.",
     "Hội đồng thi đua đã xét, đề nghị Chủ tịch UBND tỉnh tặng Bằng khen cho 10 tập thể.",
+    "UBND huyện đã trình Chủ tịch UBND tỉnh tặng Bằng khen cho 5 tập thể.",
+    "Hội đồng thi đua đã lập tờ trình đề nghị tặng Bằng khen cho 7 cá nhân.",
     # counts of delegates and appointees
     "Hội nghị có 250 đại biểu tham dự.",
     "Đại hội đã bầu 35 đồng chí vào Ban Chấp hành Đảng bộ huyện khóa mới.",
