@@ -244,6 +244,9 @@ NOT_AWARDS = [
     "Sáng ngày 01 tháng 3 năm 2023 Hội đồng thi đua khen thưởng xã họp xét thi đua khen thưởng.",
     # a share that reaches a standard, not an honour
     "Có 28/30 chi bộ đạt trong sạch vững mạnh, được cấp ủy cấp trên đánh giá cao.",
+    # "phát huy hiệu quả" holds no Huy hiệu; a tournament ("giải") is no prize
+    "Năm qua, 4 cơ sở đã được tặng thêm trang thiết bị và phát huy hiệu quả.",
+    "Đội bóng đã được trao quyền tham dự 2 giải vô địch quốc gia trong năm.",
     # lottery prizes are not honours; a pool of entries is not the winners
     "Tổng trị giá 3 giải Jackpot được trao lần này là 126 tỷ đồng.",
     "Trong 5 năm, có 3 giải thưởng lớn được tổ chức tại huyện.",
