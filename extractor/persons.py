@@ -68,8 +68,8 @@ class PersonFinder:
             j = i + 1
             while j < n and self._capitals[j] and self._syllable(doc, lex, j, run_start=False):
                 j += 1
-            if (j < n and j - i > 1 and not starts[j] and doc[j].text[:1].islower()
-                    and is_word(f"{doc[j - 1].text} {doc[j].text}")):
+            if (j < n and j - i > 1 and doc[j].text[:1].islower()
+                    and is_word(f"{doc[j - 1].text} {doc[j].text}") and not starts[j]):
                 j -= 1  # "Hà Đông Kết thúc": the segmenter and its dictionary join "Kết" to "thúc"
             found += self._names_in_run(doc, lex, starts, i, j)
             i = j

@@ -118,7 +118,7 @@ def build_units(doc: Doc, lex: LexiconIndex, persons: list[Span]) -> list[Unit]:
             label = "WORD"
         j = i + 1
         if label == "CAP":
-            while j < n and not starts[j] and doc[j].text[:1].islower() and j not in person_at:
+            while j < n and doc[j].text[:1].islower() and j not in person_at and not starts[j]:
                 j += 1  # "Nông dân", "Tài chính": one word begun by a capital
         units.append(Unit(i, j, label))
         i = j

@@ -15,7 +15,7 @@ classes that matter here, with no nested repetition.
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 
 import regex
 from spacy.tokens import Doc
@@ -167,6 +167,63 @@ def segmented_starts(tokens: list[str]) -> list[bool]:
     return starts
 
 
+class WordStarts(Sequence):
+    """``doc._.word_starts``: for each token, whether it begins a word.
+
+    The segmenter runs on a capital window the first time a rule asks about
+    one of its tokens, so the windows no rule looks at (most of them: a title
+    or an organisation of the lexicon covers the capitals) cost nothing. A
+    window is always segmented whole, so every answer is the one an eager
+    segmentation would give.
+    """
+
+    __slots__ = ("_values", "_window_of", "_windows")
+
+    def __init__(self, size: int) -> None:
+        self._values = [True] * size
+        self._window_of: dict[int, int] = {}
+        self._windows: list[tuple[list[str], list[int]] | None] = []
+
+    def add_window(self, tokens: list[str], positions: list[int]) -> None:
+        """A window to segment on demand: its syllables and their token indices."""
+        w = len(self._windows)
+        self._windows.append((tokens, positions))
+        for i in positions:
+            self._window_of[i] = w
+
+    def _segment(self, w: int) -> None:
+        window = self._windows[w]
+        if window is None:
+            return
+        self._windows[w] = None
+        tokens, positions = window
+        for i, start in zip(positions, word_starts(tokens)):
+            self._values[i] = start
+
+    def __len__(self) -> int:
+        return len(self._values)
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            for i in range(*index.indices(len(self._values))):
+                w = self._window_of.get(i)
+                if w is not None:
+                    self._segment(w)
+            return self._values[index]
+        if index < 0:
+            index += len(self._values)
+        w = self._window_of.get(index)
+        if w is not None:
+            self._segment(w)
+        return self._values[index]
+
+    def segment_all(self) -> list[bool]:
+        """Every window segmented: the plain list."""
+        for w in range(len(self._windows)):
+            self._segment(w)
+        return list(self._values)
+
+
 if not Doc.has_extension("word_starts"):
     Doc.set_extension("word_starts", default=None)
 
@@ -186,33 +243,35 @@ class VietnameseTokenizer:
         words: list[str] = []
         spaces: list[bool] = []
         sent_starts: list[bool] = []
-        starts: list[bool] = []
+        windows: list[tuple[list[str], list[int]]] = []
         pos = 0
         for s_start, s_end in sentence_spans(text):
             spans = [(a + s_start, b + s_start) for a, b in syllable_spans(text[s_start:s_end])]
             if not spans:
                 continue
             tokens = [text[a:b] for a, b in spans]
-            if len(tokens) > 1 and self.segment(text[s_start:s_end]):
-                starts_here = segmented_starts(tokens)
-            else:
-                starts_here = [True] * len(tokens)
+            positions = []
             first = True
-            for (a, b), token, is_start in zip(spans, tokens, starts_here):
-                self._gap(text[pos:a], words, spaces, sent_starts, starts)
-                words.append(token)
+            for a, b in spans:
+                self._gap(text[pos:a], words, spaces, sent_starts)
+                positions.append(len(words))
+                words.append(text[a:b])
                 spaces.append(False)
                 sent_starts.append(first)
-                starts.append(is_start)
                 first = False
                 pos = b
-        self._gap(text[pos:], words, spaces, sent_starts, starts)
+            if len(tokens) > 1 and self.segment(text[s_start:s_end]):
+                windows += [(tokens[a:b], positions[a:b]) for a, b in capital_windows(tokens)]
+        self._gap(text[pos:], words, spaces, sent_starts)
         doc = Doc(self.vocab, words=words, spaces=spaces, sent_starts=sent_starts or None)
+        starts = WordStarts(len(words))
+        for window in windows:
+            starts.add_window(*window)
         doc._.word_starts = starts
         return doc
 
     @staticmethod
-    def _gap(gap: str, words: list, spaces: list, sent_starts: list, starts: list) -> None:
+    def _gap(gap: str, words: list, spaces: list, sent_starts: list) -> None:
         """Whitespace between tokens: a single space rides on the token before it."""
         if not gap:
             return
@@ -223,7 +282,6 @@ class VietnameseTokenizer:
             words.append(gap)
             spaces.append(False)
             sent_starts.append(False)
-            starts.append(True)
 
     def pipe(self, texts: Iterable[str], batch_size: int = 1000):
         for text in texts:

@@ -250,3 +250,27 @@ def test_tokenizer_skips_segmenting_where_told(tokenizer):
     doc = plain("Chủ tịch UBND tỉnh Thái Nguyên Vũ Hồng Bắc chủ trì")
     assert all(doc._.word_starts)
     assert doc.text == "Chủ tịch UBND tỉnh Thái Nguyên Vũ Hồng Bắc chủ trì"
+
+
+LAZY_SEGMENTATION = [
+    "Sáng 17/01, đồng chí Dương Đức Đằng, Chủ tịch UBND huyện chủ trì hội nghị.\n"
+    "Dự hội nghị có ông Trần Văn Nam,  Giám đốc Sở Nông nghiệp và Phát triển nông thôn.",
+    "Tại Hà Nội, Phó Thủ tướng Vương Đình Huệ làm việc với Bộ Công Thương. Ngoài ra, Thứ trưởng cũng dự.",
+    "Chủ tịch UBND tỉnh Thái Nguyên Vũ Hồng Bắc chủ trì",
+]
+
+
+@pytest.mark.parametrize("text", LAZY_SEGMENTATION)
+def test_word_starts_asked_in_any_order_match_eager_segmentation(tokenizer, text):
+    # Windows are segmented when first asked about; the answers must be those of segmenting every sentence.
+    doc = tokenizer(text)
+    eager = [True] * len(doc)
+    for s_start, s_end in sentence_spans(text):
+        positions = [i for i, t in enumerate(doc) if s_start <= t.idx < s_end and not t.text.isspace()]
+        for i, start in zip(positions, segmented_starts([doc[i].text for i in positions])):
+            eager[i] = start
+    lazy = doc._.word_starts
+    backwards = [lazy[i] for i in range(len(doc) - 1, -1, -1)][::-1]
+    assert backwards == eager
+    assert lazy[2:7] == eager[2:7]
+    assert list(tokenizer(text)._.word_starts) == eager
