@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span
 
 from .lexicon import LexiconIndex
 from .pattern_files import PatternSet, cached_patterns
+from .token_table import token_table
 from .tokenizer import is_word
 
 SPANS_KEY = "persons"
@@ -58,7 +59,7 @@ class PersonFinder:
         lex = LexiconIndex.of(doc)
         starts = doc._.word_starts or [True] * len(doc)
         found: list[Span] = []
-        self._capitals = [is_name_syllable(t.text) for t in doc]
+        self._capitals = [is_name_syllable(word) for word in token_table(doc).words]
         i = 0
         n = len(doc)
         while i < n:

@@ -22,6 +22,9 @@ from spacy.tokens import Doc
 from spacy.util import registry
 from spacy.vocab import Vocab
 
+from .token_table import KEY as TABLE_KEY
+from .token_table import TokenTable
+
 _UPPER = "A-ZÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬĐÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
 
 _TOKEN = regex.compile(
@@ -268,6 +271,7 @@ class VietnameseTokenizer:
         for window in windows:
             starts.add_window(*window)
         doc._.word_starts = starts
+        doc.user_data[TABLE_KEY] = TokenTable(text, words, spaces)
         return doc
 
     @staticmethod
