@@ -247,18 +247,25 @@ class VietnameseTokenizer:
         spaces: list[bool] = []
         sent_starts: list[bool] = []
         windows: list[tuple[list[str], list[int]]] = []
-        pos = 0
+        # One pass of the token expression over the whole text: no token holds
+        # a space and every sentence starts and ends beside one, so the tokens
+        # are those of each sentence cut on its own.
+        spans = syllable_spans(text)
+        k, n, pos = 0, len(spans), 0
         for s_start, s_end in sentence_spans(text):
-            spans = [(a + s_start, b + s_start) for a, b in syllable_spans(text[s_start:s_end])]
-            if not spans:
+            first_k = k
+            while k < n and spans[k][0] < s_end:
+                k += 1
+            if k == first_k:
                 continue
-            tokens = [text[a:b] for a, b in spans]
+            tokens = [text[a:b] for a, b in spans[first_k:k]]
             positions = []
             first = True
-            for a, b in spans:
-                self._gap(text[pos:a], words, spaces, sent_starts)
+            for (a, b), token in zip(spans[first_k:k], tokens):
+                if a > pos:
+                    self._gap(text[pos:a], words, spaces, sent_starts)
                 positions.append(len(words))
-                words.append(text[a:b])
+                words.append(token)
                 spaces.append(False)
                 sent_starts.append(first)
                 first = False

@@ -274,3 +274,14 @@ def test_word_starts_asked_in_any_order_match_eager_segmentation(tokenizer, text
     assert backwards == eager
     assert lazy[2:7] == eager[2:7]
     assert list(tokenizer(text)._.word_starts) == eager
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(_GENRE_PIECES + ["! ", "? ", "… ", ".\" ", "Hội", "Ông"]), max_size=40).map("".join))
+def test_doc_tokens_are_those_of_each_sentence_cut_alone(tokenizer, text):
+    # The tokenizer cuts the whole text in one pass; that must equal cutting sentence by sentence.
+    by_sentence = [(a + s, b + s) for s, e in sentence_spans(text) for a, b in syllable_spans(text[s:e])]
+    doc = tokenizer(text)
+    assert [(t.idx, t.idx + len(t)) for t in doc if not t.text.isspace()] == by_sentence
+    firsts = {s + spans[0][0] for s, e in sentence_spans(text) if (spans := syllable_spans(text[s:e]))}
+    assert {t.idx for t in doc if t.is_sent_start and not t.text.isspace()} - {0} == firsts - {0}
