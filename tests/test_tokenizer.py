@@ -285,3 +285,13 @@ def test_doc_tokens_are_those_of_each_sentence_cut_alone(tokenizer, text):
     assert [(t.idx, t.idx + len(t)) for t in doc if not t.text.isspace()] == by_sentence
     firsts = {s + spans[0][0] for s, e in sentence_spans(text) if (spans := syllable_spans(text[s:e]))}
     assert {t.idx for t in doc if t.is_sent_start and not t.text.isspace()} - {0} == firsts - {0}
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_GENRE_PIECES + ["a@b.vn", "x+y@z.com", "KH&CN", "T.Ư", "https://a.vn", "ftp:", "_", "2"]),
+                max_size=30).map("".join))
+def test_letter_run_shortcut_cuts_as_the_full_expression(text):
+    # The shortcut for runs of letters must never cut differently from the expression it stands before.
+    from extractor.tokenizer import _TOKEN, _TOKEN_SHAPES
+
+    assert [m.span() for m in _TOKEN.finditer(text)] == [m.span() for m in _TOKEN_SHAPES.finditer(text)]
