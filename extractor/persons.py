@@ -10,6 +10,7 @@ only where the genre puts a name: right after an honorific or a title.
 """
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 import regex
@@ -40,10 +41,12 @@ CLAUSE_VERBS = ("CHAIR", "ATTEND", "SPEAK", "GIVE", "AT_MEETING")
 PREFIX_LABELS = ("PLACE", "ORG", "ORG_HEAD")
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def is_name_syllable(text: str) -> bool:
     return bool(_NAME_SYLLABLE.match(text)) and not _ALLCAPS.match(text)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def is_allcaps(text: str) -> bool:
     return bool(_ALLCAPS.match(text))
 
