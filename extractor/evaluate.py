@@ -174,7 +174,8 @@ class Evaluation:
         return sum(scores.values()) / len(scores)
 
     def with_errors(self) -> list[DocumentResult]:
-        return [d for d in self.documents if d.comparison.differences]
+        """The documents with a difference, or with no record at all."""
+        return [d for d in self.documents if d.comparison.differences or d.pred is None]
 
     def to_json(self, per_doc: bool = False) -> dict:
         counts = self.counts()
