@@ -19,6 +19,7 @@ from .pattern_files import PatternSet, cached_patterns
 from .tokenizer import syllable_spans
 
 SPANS_KEY = "lexicon"
+INDEX_KEY = "lexicon_index"
 
 
 def _syllables(phrase: str) -> list[str]:
@@ -62,14 +63,14 @@ class LexiconRuler:
             self.keys[nlp.vocab.strings[name]] = key
 
     def __call__(self, doc: Doc) -> Doc:
-        spans = []
         matches = [*self.phrases(doc), *self.exact(doc)]
         if len(self.matcher):
             matches += self.matcher(doc)
-        for match_id, start, end in matches:
-            label, rule_id = self.keys[match_id]
-            spans.append(Span(doc, start, end, label=label, span_id=rule_id))
-        doc.spans[SPANS_KEY] = sorted(_without_false_triggers(spans), key=lambda s: (s.start, -s.end))
+        found = [(*self.keys[match_id], start, end) for match_id, start, end in matches]
+        kept = sorted(_without_false_triggers(found), key=lambda m: (m[2], -m[3]))
+        spans = [Span(doc, start, end, label=label, span_id=rule_id) for label, rule_id, start, end in kept]
+        doc.spans[SPANS_KEY] = spans
+        doc.user_data[INDEX_KEY] = LexiconIndex(doc, spans, [(label, start, end) for label, _, start, end in kept])
         return doc
 
 
@@ -77,19 +78,20 @@ class LexiconRuler:
 TRIGGER_LABELS = {"CHAIR", "ATTEND", "SPEAK", "GIVE", "MEETING", "AT_MEETING", "AWARD_VERB", "ADMIN"}
 
 
-def _without_false_triggers(spans: list[Span]) -> list[Span]:
+def _without_false_triggers(found: list[tuple[str, str, int, int]]) -> list[tuple[str, str, int, int]]:
     """Drop a trigger inside a longer word that means something else: "dự" in "dự án", "lễ" in "lễ hội".
 
-    A ``NOT_TRIGGER`` phrase removes the trigger spans it strictly contains;
-    a trigger phrase at least as long survives ("tiếp xúc cử tri").
+    ``found`` holds ``(label, rule id, start, end)`` matches. A ``NOT_TRIGGER``
+    phrase removes the trigger matches it strictly contains; a trigger phrase
+    at least as long survives ("tiếp xúc cử tri").
     """
-    vetoes = [s for s in spans if s.label_ == "NOT_TRIGGER"]
+    vetoes = [(start, end) for label, _, start, end in found if label == "NOT_TRIGGER"]
     if not vetoes:
-        return spans
+        return found
     return [
-        s for s in spans
-        if s.label_ not in TRIGGER_LABELS
-        or not any(v.start <= s.start and s.end <= v.end and len(v) > len(s) for v in vetoes)
+        m for m in found
+        if m[0] not in TRIGGER_LABELS
+        or not any(a <= m[2] and m[3] <= b and b - a > m[3] - m[2] for a, b in vetoes)
     ]
 
 
@@ -104,21 +106,38 @@ class LexiconIndex:
     @classmethod
     def of(cls, doc: Doc) -> "LexiconIndex":
         """The index of ``doc``, built once and kept with it (the lexicon stage runs first)."""
-        index = doc.user_data.get("lexicon_index")
+        index = doc.user_data.get(INDEX_KEY)
         if index is None:
-            index = doc.user_data["lexicon_index"] = cls(doc)
+            index = doc.user_data[INDEX_KEY] = cls(doc)
         return index
 
-    def __init__(self, doc: Doc) -> None:
+    def __init__(
+        self, doc: Doc, spans: list[Span] | None = None, bounds: list[tuple[str, int, int]] | None = None
+    ) -> None:
+        """``spans`` and their ``(label, start, end)``: the lexicon stage's own lists (else read from the doc)."""
         self.doc = doc
+        if spans is None:
+            spans = list(doc.spans.get(SPANS_KEY, []))
+        if bounds is None:
+            bounds = [(s.label_, s.start, s.end) for s in spans]
         self.at: dict[str, dict[int, Span]] = defaultdict(dict)
-        self.cover: list[list[Span]] = [[] for _ in range(len(doc))]
-        for span in doc.spans.get(SPANS_KEY, []):
-            best = self.at[span.label_].get(span.start)
-            if best is None or span.end > best.end:
-                self.at[span.label_][span.start] = span
-            for i in range(span.start, span.end):
-                self.cover[i].append(span)
+        # tokens no phrase covers share one empty tuple: most tokens of a text
+        self.cover: list[list[Span] | tuple] = [()] * len(doc)
+        self._cover_labels: list[list[str] | tuple] = [()] * len(doc)
+        cover, cover_labels = self.cover, self._cover_labels
+        ends: dict[str, dict[int, int]] = defaultdict(dict)
+        for span, (label, start, end) in zip(spans, bounds):
+            best_end = ends[label].get(start)
+            if best_end is None or end > best_end:
+                self.at[label][start] = span
+                ends[label][start] = end
+            for i in range(start, end):
+                if cover[i]:
+                    cover[i].append(span)
+                    cover_labels[i].append(label)
+                else:
+                    cover[i] = [span]
+                    cover_labels[i] = [label]
 
     def starting(self, i: int, *labels: str) -> Span | None:
         """The longest span of any of ``labels`` that starts at token ``i``."""
@@ -130,13 +149,13 @@ class LexiconIndex:
         return best
 
     def covers(self, i: int, *labels: str) -> bool:
-        return 0 <= i < len(self.cover) and any(s.label_ in labels for s in self.cover[i])
+        return 0 <= i < len(self.cover) and any(label in labels for label in self._cover_labels[i])
 
     def covering(self, i: int, *labels: str) -> list[Span]:
         """Spans of ``labels`` that contain token ``i``."""
         if not 0 <= i < len(self.cover):
             return []
-        return [s for s in self.cover[i] if s.label_ in labels]
+        return [s for s, label in zip(self.cover[i], self._cover_labels[i]) if label in labels]
 
     def spans(self, *labels: str) -> list[Span]:
         found = [s for label in labels for s in self.at.get(label, {}).values()]

@@ -23,6 +23,7 @@ import regex
 
 from .dates import DateMention, PublicationDate, resolve_year
 from .layout import Layout
+from .token_table import token_table
 
 _DEADLINE = regex.compile(
     r"(?i)(?<!\w)(?:trước|chậm nhất|hạn chót|thời hạn|hạn|đến|tới|tính đến|tính từ|kể từ|sau|từ sau|ban hành|"
@@ -185,7 +186,7 @@ def choose_meeting_date(
     reference_date: dt.date | None = None,
     published: str | None = None,
 ) -> MeetingDate | None:
-    text = doc.text
+    text = token_table(doc).text
     recent = _recent_year(dates, text[: layout.body_end])
     candidates = [
         m for m in _candidates(text, dates, publication, layout)

@@ -10,6 +10,7 @@ only where the genre puts a name: right after an honorific or a title.
 """
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 import regex
@@ -18,6 +19,7 @@ from spacy.tokens import Doc, Span
 
 from .lexicon import LexiconIndex
 from .pattern_files import PatternSet, cached_patterns
+from .token_table import token_table
 from .tokenizer import is_word
 
 SPANS_KEY = "persons"
@@ -39,10 +41,12 @@ CLAUSE_VERBS = ("CHAIR", "ATTEND", "SPEAK", "GIVE", "AT_MEETING")
 PREFIX_LABELS = ("PLACE", "ORG", "ORG_HEAD")
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def is_name_syllable(text: str) -> bool:
     return bool(_NAME_SYLLABLE.match(text)) and not _ALLCAPS.match(text)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def is_allcaps(text: str) -> bool:
     return bool(_ALLCAPS.match(text))
 
@@ -58,7 +62,7 @@ class PersonFinder:
         lex = LexiconIndex.of(doc)
         starts = doc._.word_starts or [True] * len(doc)
         found: list[Span] = []
-        self._capitals = [is_name_syllable(t.text) for t in doc]
+        self._capitals = [is_name_syllable(word) for word in token_table(doc).words]
         i = 0
         n = len(doc)
         while i < n:
@@ -68,8 +72,8 @@ class PersonFinder:
             j = i + 1
             while j < n and self._capitals[j] and self._syllable(doc, lex, j, run_start=False):
                 j += 1
-            if (j < n and j - i > 1 and not starts[j] and doc[j].text[:1].islower()
-                    and is_word(f"{doc[j - 1].text} {doc[j].text}")):
+            if (j < n and j - i > 1 and doc[j].text[:1].islower()
+                    and is_word(f"{doc[j - 1].text} {doc[j].text}") and not starts[j]):
                 j -= 1  # "Hà Đông Kết thúc": the segmenter and its dictionary join "Kết" to "thúc"
             found += self._names_in_run(doc, lex, starts, i, j)
             i = j

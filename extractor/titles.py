@@ -27,6 +27,7 @@ from .lexicon import LexiconIndex
 from .pattern_files import cached_patterns
 from .persons import SPANS_KEY as PERSONS_KEY
 from .persons import is_allcaps, is_name_syllable
+from .token_table import token_table
 
 HEAD_LABELS = ("TITLE_HEAD", "MEMBERSHIP", "RANK", "ACADEMIC")
 ORG_LABELS = ("ORG", "ORG_HEAD", "ADMIN", "PLACE")
@@ -84,6 +85,9 @@ def build_units(doc: Doc, lex: LexiconIndex, persons: list[Span]) -> list[Unit]:
     person_at = {p.start: p for p in persons}
     units: list[Unit] = []
     starts = doc._.word_starts or [True] * len(doc)
+    table = token_table(doc)
+    words = table.words
+    is_space, like_num = table.flags(doc)
     i, n = 0, len(doc)
     rank = {label: r for r, label in enumerate(UNIT_PRIORITY)}
     while i < n:
@@ -105,20 +109,20 @@ def build_units(doc: Doc, lex: LexiconIndex, persons: list[Span]) -> list[Unit]:
             units.append(Unit(i, best.end, best.label_, best))
             i = best.end
             continue
-        token = doc[i]
-        if token.is_space:
+        word = words[i]
+        if is_space[i]:
             label = "SPACE"
-        elif token.like_num or token.text.isdigit():
+        elif like_num[i] or word.isdigit():
             label = "NUM"
-        elif is_allcaps(token.text):
+        elif is_allcaps(word):
             label = "ALLCAPS"
-        elif is_name_syllable(token.text):
+        elif is_name_syllable(word):
             label = "CAP"
         else:
             label = "WORD"
         j = i + 1
         if label == "CAP":
-            while j < n and not starts[j] and doc[j].text[:1].islower() and j not in person_at:
+            while j < n and words[j][:1].islower() and j not in person_at and not starts[j]:
                 j += 1  # "Nông dân", "Tài chính": one word begun by a capital
         units.append(Unit(i, j, label))
         i = j
@@ -138,7 +142,8 @@ class TitleLinker:
         self.doc = doc
         self.lex = lex
         self.units = units
-        self.unit_texts = [doc[u.start:u.end].text.lower() for u in units]
+        table = token_table(doc)
+        self.unit_texts = [table.span_text(u.start, u.end).lower() for u in units]
         self.unit_at = {u.start: ui for ui, u in enumerate(units)}
         self.unit_ending = {u.end: ui for ui, u in enumerate(units)}
         mentions: dict[int, Mention] = {}

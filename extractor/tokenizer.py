@@ -15,16 +15,19 @@ classes that matter here, with no nested repetition.
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 
 import regex
 from spacy.tokens import Doc
 from spacy.util import registry
 from spacy.vocab import Vocab
 
+from .token_table import KEY as TABLE_KEY
+from .token_table import TokenTable
+
 _UPPER = "A-ZÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬĐÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
 
-_TOKEN = regex.compile(
+_TOKEN_SHAPES = regex.compile(
     r"""
       (?:https?|ftp)://[^\s<>"]+ | www\.[^\s<>"]+               # links, one token
     | [\w.+-]+@\w[\w-]*(?:\.\w[\w-]*)+                          # e-mail
@@ -45,6 +48,11 @@ _TOKEN = regex.compile(
     """.replace("UPPER", _UPPER),
     regex.VERBOSE,
 )
+#: The shapes above, tried first on the commonest token: a run of letters
+#: followed by nothing that could make it part of a link, an e-mail, an
+#: abbreviation or a hyphenated name. Such a run is what ``\w+`` gives anyway;
+#: it is found in one branch instead of after every other branch failed.
+_TOKEN = regex.compile(r"[^\W\d_]+(?![\w.\-'’@&:/+])|" + _TOKEN_SHAPES.pattern, _TOKEN_SHAPES.flags)
 _SPLIT_HYPHEN = regex.compile(r"-(?=\p{Lu})")
 
 
@@ -167,6 +175,63 @@ def segmented_starts(tokens: list[str]) -> list[bool]:
     return starts
 
 
+class WordStarts(Sequence):
+    """``doc._.word_starts``: for each token, whether it begins a word.
+
+    The segmenter runs on a capital window the first time a rule asks about
+    one of its tokens, so the windows no rule looks at (most of them: a title
+    or an organisation of the lexicon covers the capitals) cost nothing. A
+    window is always segmented whole, so every answer is the one an eager
+    segmentation would give.
+    """
+
+    __slots__ = ("_values", "_window_of", "_windows")
+
+    def __init__(self, size: int) -> None:
+        self._values = [True] * size
+        self._window_of: dict[int, int] = {}
+        self._windows: list[tuple[list[str], list[int]] | None] = []
+
+    def add_window(self, tokens: list[str], positions: list[int]) -> None:
+        """A window to segment on demand: its syllables and their token indices."""
+        w = len(self._windows)
+        self._windows.append((tokens, positions))
+        for i in positions:
+            self._window_of[i] = w
+
+    def _segment(self, w: int) -> None:
+        window = self._windows[w]
+        if window is None:
+            return
+        self._windows[w] = None
+        tokens, positions = window
+        for i, start in zip(positions, word_starts(tokens)):
+            self._values[i] = start
+
+    def __len__(self) -> int:
+        return len(self._values)
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            for i in range(*index.indices(len(self._values))):
+                w = self._window_of.get(i)
+                if w is not None:
+                    self._segment(w)
+            return self._values[index]
+        if index < 0:
+            index += len(self._values)
+        w = self._window_of.get(index)
+        if w is not None:
+            self._segment(w)
+        return self._values[index]
+
+    def segment_all(self) -> list[bool]:
+        """Every window segmented: the plain list."""
+        for w in range(len(self._windows)):
+            self._segment(w)
+        return list(self._values)
+
+
 if not Doc.has_extension("word_starts"):
     Doc.set_extension("word_starts", default=None)
 
@@ -186,33 +251,43 @@ class VietnameseTokenizer:
         words: list[str] = []
         spaces: list[bool] = []
         sent_starts: list[bool] = []
-        starts: list[bool] = []
-        pos = 0
+        windows: list[tuple[list[str], list[int]]] = []
+        # One pass of the token expression over the whole text: no token holds
+        # a space and every sentence starts and ends beside one, so the tokens
+        # are those of each sentence cut on its own.
+        spans = syllable_spans(text)
+        k, n, pos = 0, len(spans), 0
         for s_start, s_end in sentence_spans(text):
-            spans = [(a + s_start, b + s_start) for a, b in syllable_spans(text[s_start:s_end])]
-            if not spans:
+            first_k = k
+            while k < n and spans[k][0] < s_end:
+                k += 1
+            if k == first_k:
                 continue
-            tokens = [text[a:b] for a, b in spans]
-            if len(tokens) > 1 and self.segment(text[s_start:s_end]):
-                starts_here = segmented_starts(tokens)
-            else:
-                starts_here = [True] * len(tokens)
+            tokens = [text[a:b] for a, b in spans[first_k:k]]
+            positions = []
             first = True
-            for (a, b), token, is_start in zip(spans, tokens, starts_here):
-                self._gap(text[pos:a], words, spaces, sent_starts, starts)
+            for (a, b), token in zip(spans[first_k:k], tokens):
+                if a > pos:
+                    self._gap(text[pos:a], words, spaces, sent_starts)
+                positions.append(len(words))
                 words.append(token)
                 spaces.append(False)
                 sent_starts.append(first)
-                starts.append(is_start)
                 first = False
                 pos = b
-        self._gap(text[pos:], words, spaces, sent_starts, starts)
+            if len(tokens) > 1 and self.segment(text[s_start:s_end]):
+                windows += [(tokens[a:b], positions[a:b]) for a, b in capital_windows(tokens)]
+        self._gap(text[pos:], words, spaces, sent_starts)
         doc = Doc(self.vocab, words=words, spaces=spaces, sent_starts=sent_starts or None)
+        starts = WordStarts(len(words))
+        for window in windows:
+            starts.add_window(*window)
         doc._.word_starts = starts
+        doc.user_data[TABLE_KEY] = TokenTable(text, words, spaces)
         return doc
 
     @staticmethod
-    def _gap(gap: str, words: list, spaces: list, sent_starts: list, starts: list) -> None:
+    def _gap(gap: str, words: list, spaces: list, sent_starts: list) -> None:
         """Whitespace between tokens: a single space rides on the token before it."""
         if not gap:
             return
@@ -223,7 +298,6 @@ class VietnameseTokenizer:
             words.append(gap)
             spaces.append(False)
             sent_starts.append(False)
-            starts.append(True)
 
     def pipe(self, texts: Iterable[str], batch_size: int = 1000):
         for text in texts:

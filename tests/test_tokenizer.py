@@ -250,3 +250,48 @@ def test_tokenizer_skips_segmenting_where_told(tokenizer):
     doc = plain("Chủ tịch UBND tỉnh Thái Nguyên Vũ Hồng Bắc chủ trì")
     assert all(doc._.word_starts)
     assert doc.text == "Chủ tịch UBND tỉnh Thái Nguyên Vũ Hồng Bắc chủ trì"
+
+
+LAZY_SEGMENTATION = [
+    "Sáng 17/01, đồng chí Dương Đức Đằng, Chủ tịch UBND huyện chủ trì hội nghị.\n"
+    "Dự hội nghị có ông Trần Văn Nam,  Giám đốc Sở Nông nghiệp và Phát triển nông thôn.",
+    "Tại Hà Nội, Phó Thủ tướng Vương Đình Huệ làm việc với Bộ Công Thương. Ngoài ra, Thứ trưởng cũng dự.",
+    "Chủ tịch UBND tỉnh Thái Nguyên Vũ Hồng Bắc chủ trì",
+]
+
+
+@pytest.mark.parametrize("text", LAZY_SEGMENTATION)
+def test_word_starts_asked_in_any_order_match_eager_segmentation(tokenizer, text):
+    # Windows are segmented when first asked about; the answers must be those of segmenting every sentence.
+    doc = tokenizer(text)
+    eager = [True] * len(doc)
+    for s_start, s_end in sentence_spans(text):
+        positions = [i for i, t in enumerate(doc) if s_start <= t.idx < s_end and not t.text.isspace()]
+        for i, start in zip(positions, segmented_starts([doc[i].text for i in positions])):
+            eager[i] = start
+    lazy = doc._.word_starts
+    backwards = [lazy[i] for i in range(len(doc) - 1, -1, -1)][::-1]
+    assert backwards == eager
+    assert lazy[2:7] == eager[2:7]
+    assert list(tokenizer(text)._.word_starts) == eager
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(_GENRE_PIECES + ["! ", "? ", "… ", ".\" ", "Hội", "Ông"]), max_size=40).map("".join))
+def test_doc_tokens_are_those_of_each_sentence_cut_alone(tokenizer, text):
+    # The tokenizer cuts the whole text in one pass; that must equal cutting sentence by sentence.
+    by_sentence = [(a + s, b + s) for s, e in sentence_spans(text) for a, b in syllable_spans(text[s:e])]
+    doc = tokenizer(text)
+    assert [(t.idx, t.idx + len(t)) for t in doc if not t.text.isspace()] == by_sentence
+    firsts = {s + spans[0][0] for s, e in sentence_spans(text) if (spans := syllable_spans(text[s:e]))}
+    assert {t.idx for t in doc if t.is_sent_start and not t.text.isspace()} - {0} == firsts - {0}
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_GENRE_PIECES + ["a@b.vn", "x+y@z.com", "KH&CN", "T.Ư", "https://a.vn", "ftp:", "_", "2"]),
+                max_size=30).map("".join))
+def test_letter_run_shortcut_cuts_as_the_full_expression(text):
+    # The shortcut for runs of letters must never cut differently from the expression it stands before.
+    from extractor.tokenizer import _TOKEN, _TOKEN_SHAPES
+
+    assert [m.span() for m in _TOKEN.finditer(text)] == [m.span() for m in _TOKEN_SHAPES.finditer(text)]
