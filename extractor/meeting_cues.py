@@ -17,6 +17,8 @@ Template elements, separated by spaces:
 * ``{CLASS}`` or ``{A|B}``: a word of the class(es), whole words only;
 * ``{GAP:n}``: up to n words of the same sentence; ``{GAP:n!CLASS}``: none of
   them a CLASS word;
+* ``{NOT:CLASS}``: the next word is not preceded by a CLASS word ("sẽ tổ
+  chức" is no "tổ chức");
 * ``{DATE}``: a day as the genre writes one ("Sáng 17/1", "ngày 18-11/2022",
   "chiều nay", "hôm qua");
 * ``^``: the start of a sentence or a paragraph;
@@ -56,7 +58,7 @@ _DATE = (
     r"|(?:sáng|chiều|trưa|tối)\s+(?:nay|qua)(?!\w)"
     r"|hôm\s+(?:nay|qua)(?!\w)"
 )
-_ELEMENT = regex.compile(r"\{(?:GAP:(\d+)(?:!([A-Z_|]+))?|DATE|([A-Z_|]+))\}|\^|[^\s{}]+")
+_ELEMENT = regex.compile(r"\{(?:GAP:(\d+)(?:!([A-Z_|]+))?|DATE|NOT:([A-Z_|]+)|([A-Z_|]+))\}|\^|[^\s{}]+")
 #: the regex module's time limit per search, in seconds: the templates are
 #: bounded sequences of literals, this is only a guard
 _TIMEOUT = 1.0
@@ -69,6 +71,8 @@ class CueRule:
     pattern: regex.Pattern
     weights: dict[str, float]
     groups: tuple[str, ...]
+    #: the template is one class of words and nothing else ("{MEETING}")
+    bare: bool = False
 
 
 @dataclass(frozen=True)
@@ -142,6 +146,10 @@ def compile_template(template: str, classes: dict[str, list[str]], where: str = 
             continue
         if pending_sep:
             out.append(_SEP)
+        if m.group(3):
+            out.append(f"(?<!(?<!\\w)(?:{alt(m.group(3))}){_SEP})")
+            pending_sep = False
+            continue
         if m.group(1) is not None:
             word = _WORD
             if m.group(2):
@@ -151,10 +159,10 @@ def compile_template(template: str, classes: dict[str, list[str]], where: str = 
             continue
         if token == "{DATE}":
             out.append(f"(?:{_DATE})")
-        elif m.group(3):
+        elif m.group(4):
             name = f"c{len(groups)}"
             groups.append(name)
-            out.append(f"(?<!\\w)(?P<{name}>{alt(m.group(3))})(?!\\w)")
+            out.append(f"(?<!\\w)(?P<{name}>{alt(m.group(4))})(?!\\w)")
         else:
             out.append(f"(?<!\\w){regex.escape(canonical(token))}(?!\\w)")
         pending_sep = True
@@ -186,6 +194,7 @@ class CueFinder:
         return CueRule(
             id=str(row["id"]), reason=str(row["reason"]), pattern=regex.compile(source),
             weights={z: float(w) for z, w in weights.items()}, groups=groups,
+            bare=bool(_BARE.fullmatch(row["pattern"].strip())),
         )
 
     def zones(self, text: str, layout: Layout) -> dict[str, tuple[int, int]]:
@@ -208,6 +217,7 @@ class CueFinder:
         zones = self.zones(text, layout)
         vetoes = self._veto_spans(lowered)
         cues = []
+        bare: list[tuple[CueRule, Cue]] = []
         for rule in self.rules:
             for zone, weight in rule.weights.items():
                 if zone not in zones:
@@ -215,8 +225,9 @@ class CueFinder:
                 a, b = zones[zone]
                 match = self._first(rule, lowered, a, b, vetoes)
                 if match is not None:
-                    cues.append(Cue(rule.id, rule.reason, zone, weight, *match))
-        return cues
+                    cue = Cue(rule.id, rule.reason, zone, weight, *match)
+                    (bare.append((rule, cue)) if rule.bare else cues.append(cue))
+        return cues + _one_sign_per_word([c for _, c in bare])
 
     def _veto_spans(self, lowered: str) -> list[tuple[int, int]]:
         if self.vetoes is None:
@@ -238,7 +249,23 @@ class CueFinder:
         return None
 
 
+_BARE = regex.compile(r"\{[A-Z_|]+\}")
 _LONGEST_VETO = 60
+
+
+def _one_sign_per_word(cues: list[Cue]) -> list[Cue]:
+    """Bare-word cues that rest on the same words of a zone count once, at their highest weight.
+
+    "tiếp xúc cử tri" is a meeting noun, a working session and a reception
+    word; it is still one sign. Cues with a structure ("tổ chức hội nghị")
+    are other signs and are not merged.
+    """
+    kept: list[Cue] = []
+    for cue in sorted(cues, key=lambda c: -abs(c.weight)):
+        if not any(k.zone == cue.zone and k.start < cue.end and cue.start < k.end and (k.weight > 0) == (cue.weight > 0)
+                   for k in kept):
+            kept.append(cue)
+    return kept
 
 
 def _vetoed(span: tuple[int, int], vetoes: list[tuple[int, int]]) -> bool:
