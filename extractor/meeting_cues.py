@@ -73,6 +73,8 @@ class CueRule:
     groups: tuple[str, ...]
     #: the template is one class of words and nothing else ("{MEETING}")
     bare: bool = False
+    #: for each class element, the classes one of whose words must be in the zone
+    needs: tuple[tuple[str, ...], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -162,7 +164,7 @@ def compile_template(template: str, classes: dict[str, list[str]], where: str = 
         elif m.group(4):
             name = f"c{len(groups)}"
             groups.append(name)
-            out.append(f"(?<!\\w)(?P<{name}>{alt(m.group(4))})(?!\\w)")
+            out.append(f"\\m(?P<{name}>{alt(m.group(4))})(?!\\w)")
         else:
             out.append(f"(?<!\\w){regex.escape(canonical(token))}(?!\\w)")
         pending_sep = True
@@ -177,7 +179,11 @@ class CueFinder:
     def __init__(self, patterns: PatternSet) -> None:
         self.classes = load_word_classes(patterns)
         vetoes = [p for name in _VETO_CLASSES for p in self.classes.get(name, [])]
-        self.vetoes = regex.compile(f"(?<!\\w)(?:{trie_alternation(vetoes)})(?!\\w)") if vetoes else None
+        self.vetoes = regex.compile(f"\\m(?:{trie_alternation(vetoes)})(?!\\w)") if vetoes else None
+        self.class_words = {
+            name: regex.compile(f"\\m(?:{trie_alternation(phrases)})(?!\\w)")
+            for name, phrases in self.classes.items() if phrases
+        }
         self.rules: list[CueRule] = []
         for path in patterns.files("meeting_cues.jsonl"):
             for number, row in _read_jsonl(path):
@@ -195,6 +201,7 @@ class CueFinder:
             id=str(row["id"]), reason=str(row["reason"]), pattern=regex.compile(source),
             weights={z: float(w) for z, w in weights.items()}, groups=groups,
             bare=bool(_BARE.fullmatch(row["pattern"].strip())),
+            needs=tuple(tuple(m.group(4).split("|")) for m in _ELEMENT.finditer(row["pattern"]) if m.group(4)),
         )
 
     def zones(self, text: str, layout: Layout) -> dict[str, tuple[int, int]]:
@@ -215,7 +222,8 @@ class CueFinder:
         if len(lowered) != len(text):
             lowered = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
         zones = self.zones(text, layout)
-        vetoes = self._veto_spans(lowered)
+        hits = _ClassHits(self.class_words, lowered)
+        vetoes = None
         cues = []
         bare: list[tuple[CueRule, Cue]] = []
         for rule in self.rules:
@@ -223,6 +231,10 @@ class CueFinder:
                 if zone not in zones:
                     continue
                 a, b = zones[zone]
+                if not all(any(hits.within(name, a, b) for name in names) for names in rule.needs):
+                    continue
+                if vetoes is None:
+                    vetoes = self._veto_spans(lowered)
                 match = self._first(rule, lowered, a, b, vetoes)
                 if match is not None:
                     cue = Cue(rule.id, rule.reason, zone, weight, *match)
@@ -251,6 +263,29 @@ class CueFinder:
 
 _BARE = regex.compile(r"\{[A-Z_|]+\}")
 _LONGEST_VETO = 60
+
+
+class _ClassHits:
+    """Whether a word class occurs in a zone, searched once per class and zone, only when a rule asks.
+
+    A rule whose class words are not all in a zone cannot match there, so
+    most rules are never searched on most articles, and the classes only
+    the headline and the lead care about are never searched in the body.
+    """
+
+    def __init__(self, class_words: dict[str, regex.Pattern], lowered: str) -> None:
+        self.class_words = class_words
+        self.lowered = lowered
+        self.found: dict[tuple[str, int, int], bool] = {}
+
+    def within(self, name: str, a: int, b: int) -> bool:
+        key = (name, a, b)
+        found = self.found.get(key)
+        if found is None:
+            pattern = self.class_words.get(name)
+            found = bool(pattern and pattern.search(self.lowered, a, b, timeout=_TIMEOUT))
+            self.found[key] = found
+        return found
 
 
 def _one_sign_per_word(cues: list[Cue]) -> list[Cue]:
