@@ -24,6 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .lexicon import LexiconIndex
+from .normalize import fold_tones
 from .pattern_files import cached_patterns
 from .persons import SPANS_KEY as PERSONS_KEY
 from .persons import is_allcaps, is_name_syllable
@@ -45,6 +46,8 @@ SEPARATORS = {",", "-", "–", "—", "(", "kiêm", ":"}
 CONNECTORS = {"của", "tại", "và", "-", "–", "&", "thuộc"}
 POST_MODIFIERS = {"thường trực", "tt", "phụ trách", "thứ nhất", "chuyên trách"}
 PLURAL_MARKERS = {"các", "hai", "ba", "những"}
+#: words before a title that make it someone else's: "thay mặt Chủ tịch nước, Bí thư Tỉnh ủy X"
+ON_BEHALF = {fold_tones(p) for p in ("thay mặt", "thừa lệnh", "ủy quyền", "ủy nhiệm")}
 
 
 @dataclass
@@ -122,8 +125,10 @@ def build_units(doc: Doc, lex: LexiconIndex, persons: list[Span]) -> list[Unit]:
             label = "WORD"
         j = i + 1
         if label == "CAP":
-            while j < n and words[j][:1].islower() and j not in person_at and not starts[j]:
-                j += 1  # "Nông dân", "Tài chính": one word begun by a capital
+            while j < n and words[j][:1].islower() and j not in person_at and not starts[j] and not lex.covers(
+                j, *CLAUSE_LABELS
+            ):
+                j += 1  # "Nông dân", "Tài chính": one word begun by a capital; not "Đức Trọng dự"
         units.append(Unit(i, j, label))
         i = j
     return units
@@ -278,6 +283,8 @@ class TitleLinker:
             start = self._leftmost_title_start(end)
             if start is None:
                 break
+            if rule == "title.before_name_chain" and self._on_behalf_of(start):
+                break  # "thừa ủy quyền của Chủ tịch nước, Bí thư Tỉnh ủy X": the first post is another's
             found = self._split(start, end, rule) + found
             claimed.update(range(start, end))
             sep = start - 1
@@ -286,6 +293,18 @@ class TitleLinker:
             end = sep
             rule = "title.before_name_chain"
         return found
+
+    def _on_behalf_of(self, start: int) -> bool:
+        """Whether the title at unit ``start`` names the one on whose behalf someone acts.
+
+        "thừa ủy quyền của Chủ tịch nước", "thay mặt Thủ tướng"; not "dưới sự
+        chủ trì của Phó Thủ tướng", where the title is the chair's own.
+        """
+        k = start - 1
+        if k >= 0 and self._text(k) == "của":
+            k -= 1
+        before = " ".join(self._text(j) for j in range(max(0, k - 2), k + 1))
+        return any(before.endswith(phrase) for phrase in ON_BEHALF)
 
     def _leftmost_title_start(self, end: int) -> int | None:
         """The first unit of a title that ends exactly at unit ``end``."""
@@ -343,8 +362,21 @@ class TitleLinker:
         unit = self.units[k]
         return unit.label in CLAUSE_LABELS or unit.label == "SPACE" or self._text(k) in _CLOSERS
 
+    def _ends_in_place(self, stop: int) -> bool:
+        """Whether the title before unit ``stop`` ends in a level ("huyện") or a place ("xã Tân Lập")."""
+        if self.units[stop - 1].label in ("ADMIN", "PLACE"):
+            return True
+        k = stop - 1  # "xã Tân Lập": capitalised words back to the level word ("Tân" is also "new")
+        while k > 0 and stop - k <= 4 and not self.units[k].is_head and self.units[k].label in (
+            "CAP", "TITLE_MOD", "PLACE"
+        ) and self.doc[self.units[k].start].text[:1].isupper():
+            k -= 1
+        return k < stop - 1 and self.units[k].label == "ADMIN"
+
     def _extend_in_lower_case(self, stop: int) -> int:
         """"Hiệu trưởng nhà trường chủ trì": plain words up to the clause's verb belong to the title."""
+        if stop > 0 and self._ends_in_place(stop):
+            return stop  # "Chủ tịch UBND xã Tân Lập | triển khai ...": a level or a place ends the post
         k = stop
         while k < len(self.units) and k - stop < 8 and (
             self._plain_word(k) or self.units[k].label in ORG_LABELS + ("CAP", "ALLCAPS", "NUM")
@@ -352,6 +384,19 @@ class TitleLinker:
         ):
             k += 1
         return k if k > stop and self._closes(k) else stop
+
+    def _names_organisation(self, a: int, b: int) -> bool:
+        """Whether the title in units a..b goes on past its head to an organisation or a level."""
+        return any(
+            self.units[k].label in ORG_LABELS + ("ALLCAPS", "CAP") for k in range(a, b)
+            if not self.units[k].is_head and self.units[k].label != "TITLE_MOD"
+        )
+
+    def _verb_may_follow(self, k: int) -> bool:
+        """A lower-case word that is not a function word: after a full title, the clause's verb."""
+        return k < len(self.units) and self.units[k].label == "WORD" and self.doc[self.units[k].start].text[:1].islower() and (
+            self._text(k).split(" ", 1)[0] not in self.stopwords
+        )
 
     def _titles_after(self, ui: int, claimed: set[int]) -> list[Span]:
         """Titles after the name: ", title", " - title", " (title)", chained; "X Bí thư Đảng ủy chủ trì"."""
@@ -361,13 +406,25 @@ class TitleLinker:
         k = self._skip_aside(k)
         glued = self._title_at(k) if k < len(self.units) else None
         if glued is not None and k not in claimed:
+            while glued < len(self.units) and glued not in claimed:
+                more = self._title_at(glued)  # "X Phó bí thư Chủ tịch UBND xã": posts run on unpunctuated
+                if more is None or more < len(self.units) and self.units[more].label == "PERSON":
+                    break
+                glued = more
             stop = self._extend_in_lower_case(glued)
-            if self._closes(stop):
+            ends = self._closes(stop)
+            if not ends and self._names_organisation(k, glued) and (
+                self._verb_may_follow(glued) or self._text(glued) == "và"
+            ):
+                stop, ends = glued, True  # "X Chủ tịch UBND xã triển khai ...": a verb the lexicon does not know
+            if ends:
                 found += self._split(k, stop, "title.after_name_glued")
                 claimed.update(range(k, stop))
                 k = stop
         while k < len(self.units) and self._text(k) in SEPARATORS:
             start = k + 1
+            if start < len(self.units) and self.units[start].label == "SPACE":
+                start += 1  # a line wrapped after the comma: no paragraph ends with one
             stop = self._title_at(start)
             if stop is None or start in claimed:
                 break
