@@ -67,8 +67,8 @@ def key(text: Any) -> str:
     """
     if not text:
         return ""
-    text = unicodedata.normalize("NFC", str(text))
-    return " ".join(fold_tones(text).casefold().split()).strip(_EDGE_PUNCTUATION)
+    text = unicodedata.normalize("NFC", unicodedata.normalize("NFC", str(text)).casefold())
+    return " ".join(fold_tones(text).split()).strip(_EDGE_PUNCTUATION)
 
 
 def syllables(text: Any) -> list[str]:

@@ -29,6 +29,7 @@ SAME_NAME = [
     ("Nguyễn Văn Hòa", "Nguyễn Văn Hoà"),             # tone-mark placement
     ("Lê Thị Thủy", "LÊ THỊ THUỶ"),                   # case and placement
     ("Trần Quốc Khỏe", "Trần Quốc Khoẻ"),
+    ("Đặng Văn Thủy", "ĐẶNG VĂN THủY"),               # case folded before the tone marks
     ("Phạm Minh Tuấn", "đồng chí Phạm Minh Tuấn"),    # honorific
     ("Phạm Minh Tuấn", "Đ/c Phạm Minh Tuấn"),
     ("Hoàng Thị Lan", "bà Hoàng Thị Lan"),
