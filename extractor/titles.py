@@ -163,6 +163,7 @@ class TitleLinker:
         for ui, mention in mentions.items():
             mention.titles += self._titles_elected(ui, mention, claimed)
         self._share_plural_titles(mentions)
+        self._share_list_header(mentions)
         doc._.mentions = list(mentions.values())
         doc.spans["titles"] = [t for m in doc._.mentions for t in m.titles]
         return doc
@@ -454,6 +455,60 @@ class TitleLinker:
             if self.units[j].label in ("PERSON", "SPACE") or self._text(j) in {".", ";"}:
                 break
         return []
+
+    def _share_list_header(self, mentions: dict[int, Mention]) -> None:
+        """"các đại biểu HĐND tỉnh phụ trách địa bàn gồm: ông A - ...; bà B - ...": each name has the post.
+
+        The header names a post after a plural marker, may qualify it, and
+        ends in a colon; the names follow with their own posts, separated by
+        commas or semicolons, each perhaps after an honorific.
+        """
+        order = sorted(mentions)
+        pos = 0
+        while pos < len(order):
+            ui = order[pos]
+            header = self._header_title(ui)
+            pos += 1
+            if header is None or any(t.id_ == "title.list_header" for t in mentions[ui].titles):
+                continue
+            mentions[ui].titles = [header] + mentions[ui].titles
+            k = self._after_mention(ui, mentions[ui])
+            while pos < len(order):
+                other = order[pos]
+                gap = range(k, other)
+                if not all(self._text(x) in {",", ";", "và"} or self.units[x].label == "HONORIFIC"
+                           or self.units[x].label == "SPACE" and "\n" not in self._text(x) for x in gap):
+                    break
+                mentions[other].titles = [header] + mentions[other].titles
+                k = self._after_mention(other, mentions[other])
+                pos += 1
+
+    def _header_title(self, ui: int) -> Span | None:
+        """The post of a list header ending in a colon before the name at unit ``ui``."""
+        h = ui - 1
+        while h >= 0 and self.units[h].label in ("HONORIFIC", "SPACE"):
+            h -= 1
+        if h < 1 or self._text(h) != ":":
+            return None
+        end = h
+        if self._text(end - 1) in {"gồm", "gồm có", "là"}:
+            end -= 1
+        for p in range(end - 1, max(-1, end - 12), -1):
+            unit = self.units[p]
+            if unit.label in ("PERSON", "SPACE") or self._text(p) in _CLOSERS:
+                return None
+            if not self._is_plural(p) or p + 1 >= end:
+                continue
+            stop = self._title_at(p + 1)
+            if stop is None or stop > end:
+                return None
+            while stop - 1 > p + 1 and (self._text(stop - 1) in POST_MODIFIERS or self._text(stop - 1) in CONNECTORS):
+                stop -= 1  # "đại biểu HĐND tỉnh | phụ trách địa bàn ...": the qualifier is not the post
+            if all(self._plain_word(x) or self.units[x].label in ORG_LABELS + ("CAP", "ALLCAPS", "NUM", "TITLE_MOD")
+                   or self._text(x) in POST_MODIFIERS for x in range(stop, end)):
+                return self._span(p + 1, stop, "title.list_header_qualified")
+            return None
+        return None
 
     def _share_plural_titles(self, mentions: dict[int, Mention]) -> None:
         """"các Phó Chủ tịch UBND tỉnh: A, B và C": every name in the list gets the title."""

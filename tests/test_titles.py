@@ -216,6 +216,13 @@ GROUPS = [
         "Phó bí thư Chủ tịch UBND và các đoàn thể chính trị - xã hội.",
         {"Lương Thị Mến": {"Phó bí thư thường trực", "chủ tịch Hội đồng nhân dân"},
          "Tạ Văn Hòa": {"Phó bí thư", "Chủ tịch UBND"}}),
+    # a list header: the post of "các ... gồm:" goes to every name of the list, a qualifier left out
+    ("Tham dự có các đại biểu HĐND tỉnh phụ trách địa bàn huyện gồm: ông Võ Văn Nam - Phó Trưởng Ban "
+        "Kinh tế HĐND tỉnh; bà Lê Thị Thu - Phó Giám đốc Sở Tài chính.",
+        {"Võ Văn Nam": {"đại biểu HĐND tỉnh", "Phó Trưởng Ban Kinh tế HĐND tỉnh"},
+         "Lê Thị Thu": {"đại biểu HĐND tỉnh", "Phó Giám đốc Sở Tài chính"}}),
+    ("Dự hội nghị có các Phó Chủ tịch UBND huyện gồm: ông Trần Văn Tú, bà Đỗ Thị Hạnh.",
+        {"Trần Văn Tú": {"Phó Chủ tịch UBND huyện"}, "Đỗ Thị Hạnh": {"Phó Chủ tịch UBND huyện"}}),
     # bug caught: A's title after the name was claimed by B
     ("Các đồng chí Nguyễn Văn Bình, Chủ tịch HĐND huyện và Trần Quốc Toản, "
         "Phó Chủ tịch HĐND huyện đồng chủ trì kỳ họp.",
