@@ -186,10 +186,16 @@ class TitleLinker:
             text = self._text(k)
             if text in POST_MODIFIERS or unit.label == "TITLE_MOD" and k > head:
                 k += 1
-            elif unit.label == "ORG_HEAD" and k + 1 < len(units) and self._capitalised(k + 1):
-                k = self._lowercase_name_end(k + 2)  # "Ban Chỉ đạo cải cách hành chính", "Ban Pháp chế"
+            elif unit.label == "ORG_HEAD" and k + 1 < len(units) and (
+                self._capitalised(k + 1) or units[k + 1].label == "ACADEMIC"
+            ):
+                k = self._lowercase_name_end(k + 2)  # "Ban Chỉ đạo cải cách hành chính", "Chi hội Nhà báo"
             elif k == head + 1 and self._text(head).rsplit(" ", 1)[-1] in _HEAD_ENDS_IN_ORG and self._capitalised(k):
                 k = self._lowercase_name_end(k + 1)  # "Trưởng ban Chỉ đạo ...", "Trưởng phòng Văn hóa - Thông tin"
+            elif k == head + 1 and unit.label == "WORD" and self._head_ends_in_organisation(head) and (
+                self._lowercase_name_end(k) > k
+            ):
+                k = self._lowercase_name_end(k)  # "Trưởng Ban Chỉ đạo | cải cách hành chính"
             elif unit.label in ORG_LABELS or unit.label in ("ALLCAPS", "CAP", "NUM"):
                 k += 1
             elif k > head + 1 and self._text(k - 1) in CONNECTORS and self._capitalised(k):
@@ -205,6 +211,14 @@ class TitleLinker:
         while k - 1 > ui and self._text(k - 1) in CONNECTORS:
             k -= 1
         return k
+
+    def _head_ends_in_organisation(self, head: int) -> bool:
+        """Whether the head's last words are an organisation's noun ("Trưởng Ban Chỉ đạo")."""
+        unit = self.units[head]
+        end = unit.end
+        return any(
+            span.end == end and span.start > unit.start for span in self.lex.covering(end - 1, "ORG_HEAD")
+        )
 
     def _capitalised(self, k: int) -> bool:
         """A capitalised word that can open an organisation's name (not a title, not a name)."""
@@ -236,8 +250,8 @@ class TitleLinker:
     def _org_follows(self, k: int) -> bool:
         """An organisation's word comes next: "Văn hóa - Thông tin", "Nông nghiệp và Phát triển nông thôn"."""
         return k < len(self.units) and (
-            self.units[k].label in ORG_LABELS + ("ALLCAPS", "CAP", "NUM") or self._capitalised(k)
-        )
+            self.units[k].label in ORG_LABELS + ("ALLCAPS", "CAP") or self._capitalised(k)
+        )  # not a number: "Ban Tuyên giáo và | 127 đơn vị", "MTTQ và | không"
 
     def _parenthetical(self, k: int) -> int | None:
         """``( VCCI )`` or ``( Lào )`` inside a title: the unit index after ``)``."""
@@ -259,6 +273,8 @@ class TitleLinker:
                 self.units[k].label == "TITLE_MOD" and k + 1 < b and self.units[k + 1].is_head
             ):
                 prev = self.units[k - 1]
+                if prev.label == "ORG_HEAD" and self.units[k].label == "ACADEMIC":
+                    continue  # "Chi hội Nhà báo": an association named by a profession
                 if prev.label != "TITLE_MOD" and not self._text(k - 1) in {"của", "&"}:
                     if not (self.units[k].label == "TITLE_HEAD" and prev.label == "TITLE_MOD"):
                         cuts.append(k)

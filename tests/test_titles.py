@@ -168,6 +168,15 @@ TITLES = [
     # -- a list of posts wrapped onto the next line after a comma
     ("Dự có đồng chí Lý Văn Tư, Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh,\nTrưởng Đoàn ĐBQH tỉnh.",
      "Lý Văn Tư", {"Phó Bí thư Tỉnh ủy", "Chủ tịch UBND tỉnh", "Trưởng Đoàn ĐBQH tỉnh"}),
+    # -- a steering committee's head, its task written in lower case after it
+    ("Đồng chí Lê Văn Hòa, Phó Chủ tịch UBND huyện, Trưởng Ban chỉ đạo phòng chống dịch huyện chủ trì hội nghị.",
+     "Lê Văn Hòa", {"Phó Chủ tịch UBND huyện", "Trưởng Ban chỉ đạo phòng chống dịch huyện"}),
+    # -- an association named by a profession is one organisation
+    ("Dự có ông Phạm Văn Phong, Phó Chủ tịch Chi hội Nhà báo ngành Y tế, Tổng Biên tập Tạp chí Y học phát biểu.",
+     "Phạm Văn Phong", {"Phó Chủ tịch Chi hội Nhà báo ngành Y tế", "Tổng Biên tập Tạp chí Y học"}),
+    # -- "và" followed by a count or a number word ends the post
+    ("Dự có đồng chí Vũ Văn Tám, Chủ tịch Ủy ban MTTQ Việt Nam huyện và 12 đơn vị điển hình.",
+     "Vũ Văn Tám", {"Chủ tịch Ủy ban MTTQ Việt Nam huyện"}),
     # -- but an organisation's name written on in lower case is kept
     ("Theo ông Đào Văn Sinh – Chủ nhiệm Dự án cải tạo hồ chứa nước, công trình sẽ xong trong năm nay.",
      "Đào Văn Sinh", {"Chủ nhiệm Dự án cải tạo hồ chứa nước"}),
