@@ -106,13 +106,12 @@ def read_predictions(lines: Iterable[str]) -> Predictions:
 def extract_gold_texts(gold_dir: Path, ids: Iterable[str], extractor, reference_date=None) -> Iterator[
         tuple[str, dict | None, str | None, EvaluationError | None]]:
     """For each id: its record as JSON and the decoded text, or the error that stopped it."""
+    from .decoding import read_document
     from .errors import ExtractorError
 
     for did in ids:
         path = gold_dir / f"{did}.txt"
         try:
-            from .decoding import read_document
-
             document = read_document(path, max_bytes=extractor.max_bytes)
             report = extractor.extract_document(document, reference_date=reference_date)
         except ExtractorError as exc:
@@ -311,7 +310,10 @@ def main(argv: list[str] | None = None) -> int:
             _error(EvaluationError(exc.message, exc.source or "patterns"))
             return 1
         records = {}
-        for did, record, text, err in extract_gold_texts(args.gold, gold, extractor, args.reference_date):
+        from .cli import _progress
+
+        for did, record, text, err in extract_gold_texts(args.gold, _progress(list(gold)), extractor,
+                                                         args.reference_date):
             if err is not None:
                 problems.append(err)
                 continue
