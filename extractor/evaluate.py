@@ -33,6 +33,8 @@ examples:
       and list each miss and extra with its document
   extract-report evaluate --gold my_gold/ --pred out.jsonl --json
       score an existing run (JSON Lines records), print JSON
+  extract-report evaluate --gold my_gold/ --review misses.html
+      also write a review page of the documents with errors, gold beside prediction
 
 The gold format and the matching rules are described in the README
 ("Evaluating on your own gold").
@@ -263,6 +265,8 @@ def build_parser() -> argparse.ArgumentParser:
                         help="score these records (one per line) instead of extracting the gold texts")
     parser.add_argument("--per-doc", action="store_true", help="list each miss and extra with its document")
     parser.add_argument("--json", action="store_true", help="print the scores (and --per-doc errors) as JSON")
+    parser.add_argument("--review", type=Path, metavar="FILE.html",
+                        help="write a review page of the documents with errors, gold beside prediction")
     parser.add_argument("--patterns", action="append", default=[], type=Path, metavar="PATH",
                         help="extra pattern file or folder for the extraction; repeatable")
     parser.add_argument("--reference-date", type=_reference_date, metavar="YYYY-MM-DD",
@@ -329,4 +333,12 @@ def main(argv: list[str] | None = None) -> int:
             print(format_errors(result))
             print()
         print(format_table(result))
+    if args.review:
+        from .evaluate_review import write_review
+
+        try:
+            write_review(result, args.review, args.gold)
+        except OSError as exc:
+            _error(EvaluationError(f"cannot be written ({exc.strerror or exc})", str(args.review)))
+            return 1
     return 1 if problems else 0
