@@ -135,6 +135,11 @@ TITLES = [
      "Nông Văn Sáu", {"UV.BTV Thị ủy", "Chủ tịch UBND thị xã"}),
     ("Tham dự có ông Trần Văn Bình, P.Giám đốc Sở Tài chính.", "Trần Văn Bình", {"P.Giám đốc Sở Tài chính"}),
     ("P.Chủ tịch UBND huyện Lê Văn Hùng phát biểu tại hội nghị.", "Lê Văn Hùng", {"P.Chủ tịch UBND huyện"}),
+    ("Dự hội nghị có ông Lê Văn An, P. Giám đốc Sở Tư pháp.", "Lê Văn An", {"P. Giám đốc Sở Tư pháp"}),
+    ("Dự hội nghị có ông Lê Văn An, Q.Chủ tịch UBND xã.", "Lê Văn An", {"Q.Chủ tịch UBND xã"}),
+    # ... but a dotted initial before a place is no post ("P. Bến Nghé" is a ward)
+    ("Dự hội nghị có đại diện UBND P. Bến Nghé và ông Lê Văn An, Chủ tịch UBND phường.",
+     "Lê Văn An", {"Chủ tịch UBND phường"}),
     ("Đồng chí Phạm Văn Cường, Trưởng BTG huyện phát biểu tại hội nghị.",
      "Phạm Văn Cường", {"Trưởng BTG huyện"}),
     ("Đồng chí Lê Thị Hà, UV.BCH Đảng bộ huyện, Phó Trưởng BDV Huyện ủy dự hội nghị.",
