@@ -56,6 +56,24 @@ MATCHES = [
     pytest.param(
         "Có 126/126 tổ hòa giải hoạt động hiệu quả.", [(126, 126, "tổ hòa giải", "126/126 tổ hòa giải")],
     ),
+    # -- the unit is the noun phrase after the ratio, not the first word the lexicon knows
+    ("Năm qua, xã giữ vững 8/8 ấp văn hóa.", [(8, 8, "ấp văn hóa", "8/8 ấp văn hóa")]),
+    ("Có 45/50 chi hội phụ nữ được xếp loại vững mạnh.",
+     [(45, 50, "chi hội phụ nữ", "45/50 chi hội phụ nữ")]),
+    ("Trong năm, 5/5 hộ nghèo thoát nghèo bền vững.", [(5, 5, "hộ nghèo", "5/5 hộ nghèo")]),
+    ("Đến nay có 7/9 ban chỉ đạo hoạt động có nền nếp.", [(7, 9, "ban chỉ đạo", "7/9 ban chỉ đạo")]),
+    ("Có 52/60 tổ hội đạt vững mạnh.", [(52, 60, "tổ hội", "52/60 tổ hội")]),
+    # -- a compound glued with a hyphen is read to its end
+    ("Thị xã đạt 12/15 chỉ tiêu văn hóa-xã hội.",
+     [(12, 15, "chỉ tiêu văn hóa-xã hội", "12/15 chỉ tiêu văn hóa-xã hội")]),
+    # -- a qualifier longer than about four syllables is not part of the unit
+    ("Thị xã đạt 11/13 chỉ tiêu phát triển kinh tế - xã hội đề ra.",
+     [(11, 13, "chỉ tiêu", "11/13 chỉ tiêu")]),
+    ("Xã Tân Hòa đạt 17/19 tiêu chí nông thôn mới nâng cao.", [(17, 19, "tiêu chí", "17/19 tiêu chí")]),
+    # -- a verb after the counted noun ends the unit, even one that opens like a noun
+    ("Toàn huyện có 12/12 xã tổ chức đại hội điểm.", [(12, 12, "xã", "12/12 xã")]),
+    ("Có 9/9 thôn đăng ký xây dựng khu dân cư kiểu mẫu.", [(9, 9, "thôn", "9/9 thôn")]),
+    ("Có 6/8 trường chưa đạt chuẩn.", []),
 ]
 
 
