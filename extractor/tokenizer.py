@@ -99,33 +99,69 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+#: the segmenter model bundled with underthesea
+_MODEL = ("pipeline", "word_tokenize", "models", "ws_crf_vlsp2013_20230727")
+
+
+def _model_dir() -> str | None:
+    """Where underthesea keeps its segmenter, found without importing underthesea.
+
+    Importing the package (its whole NLP toolbox) and its joblib loader
+    takes longer than the model itself; one run of ``extract-report`` on a
+    single file pays for all of it.
+    """
+    import importlib.util
+    import os
+
+    spec = importlib.util.find_spec("underthesea")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    return os.path.join(list(spec.submodule_search_locations)[0], *_MODEL)
+
+
+@functools.lru_cache(maxsize=1)
+def _model_files() -> tuple[str, list, set]:
+    """The segmenter's model path, feature templates and word list (plain pickles, read with pickle)."""
+    import os
+    import pickle
+
+    base = _model_dir()
+    if base is None:
+        raise ImportError("underthesea is not installed")
+    with open(os.path.join(base, "features.bin"), "rb") as fh:
+        features = pickle.load(fh)
+    with open(os.path.join(base, "dictionary.bin"), "rb") as fh:
+        dictionary = pickle.load(fh)
+    return os.path.join(base, "models.bin"), features, dictionary
+
+
 @functools.lru_cache(maxsize=1)
 def _crf_tagger() -> Callable[[list[str]], list[str]]:
-    """underthesea's CRF word segmenter, loaded once per process."""
-    from underthesea import word_tokenize
-    import underthesea.pipeline.word_tokenize as ws
+    """underthesea's CRF word segmenter, loaded once per process.
 
-    word_tokenize("khởi động")  # loads the bundled model
-    model = ws.word_tokenize_model
-    return lambda tokens: model.predict([[t] for t in tokens])
+    Built from underthesea_core the way underthesea's ``FastCRFSequenceTagger``
+    loads and runs it (``load``, ``predict``): the same model, templates and
+    dictionary, so the same tags as ``word_tokenize``.
+    """
+    from underthesea_core import CRFFeaturizer, CRFTagger
+
+    model_path, features, dictionary = _model_files()
+    tagger = CRFTagger()
+    tagger.load(model_path)
+    featurizer = CRFFeaturizer(features, dictionary)
+    return lambda tokens: tagger.tag(featurizer.process([[[t] for t in tokens]])[0])
 
 
 @functools.lru_cache(maxsize=1)
 def _dictionary() -> frozenset[str]:
     """The word list underthesea's segmenter ships with, in our tone-mark placement."""
-    import os
+    from .normalize import canonical_many
 
-    import joblib
-    import underthesea.pipeline.word_tokenize as ws
-
-    from .normalize import canonical
-
-    path = os.path.join(os.path.dirname(ws.__file__), "models", "ws_crf_vlsp2013_20230727", "dictionary.bin")
     try:
-        words = joblib.load(path)
-    except (OSError, ValueError):
+        words = _model_files()[2]
+    except (OSError, ValueError, ImportError):
         return frozenset()
-    return frozenset(canonical(w) for w in words)
+    return frozenset(canonical_many(words))
 
 
 def is_word(phrase: str) -> bool:
