@@ -26,6 +26,7 @@ examples:
   extract-report --encoding tcvn3 old.txt               force a legacy encoding
   extract-report --schema                               JSON Schema of the record
   extract-report batch crawl/ --out results.jsonl       whole folders and archives (see batch -h)
+  extract-report evaluate --gold my_gold/ --per-doc     score on your own gold (see evaluate -h)
 
 Every value in a record carries evidence: start/end offsets into the decoded
 text, the text matched and the rule that produced it.
@@ -117,6 +118,10 @@ def main(argv: list[str] | None = None) -> int:
         from .batch.cli import main as batch_main
 
         return batch_main(argv[1:])
+    if argv and argv[0] == "evaluate":
+        from .evaluate import main as evaluate_main
+
+        return evaluate_main(argv[1:])
     parser = build_parser()
     args = parser.parse_args(argv)
 

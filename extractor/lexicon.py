@@ -74,8 +74,9 @@ class LexiconRuler:
         return doc
 
 
-#: labels of short words that longer words contain by accident ("dự" in "dự án", "xã" in "xã hội")
-TRIGGER_LABELS = {"CHAIR", "ATTEND", "SPEAK", "GIVE", "MEETING", "AT_MEETING", "AWARD_VERB", "ADMIN"}
+#: labels of short words that longer words contain by accident ("dự" in "dự án", "xã" in "xã hội",
+#: the school "trường" in "nhà trường", "thị trường")
+TRIGGER_LABELS = {"CHAIR", "ATTEND", "SPEAK", "GIVE", "MEETING", "AT_MEETING", "AWARD_VERB", "ADMIN", "NAME_BLOCKER"}
 
 
 def _without_false_triggers(found: list[tuple[str, str, int, int]]) -> list[tuple[str, str, int, int]]:

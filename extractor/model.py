@@ -72,6 +72,15 @@ class Award(BaseModel):
     evidence: Evidence
 
 
+class MeetingReason(BaseModel):
+    """One reason the article was kept as a meeting report (weight > 0) or dropped (weight < 0)."""
+
+    reason: str
+    rule: str = Field(description="the cue (`cue.organised@lead`) or finding (`finding.named_chair`) behind it")
+    weight: float = Field(description="its points in the decision; the points over all reasons and the bias decide")
+    evidence: Evidence | None = Field(default=None, description="the words it stands on; null for an absence")
+
+
 class MeetingReport(BaseModel):
     """The record for one article."""
 
@@ -88,6 +97,9 @@ class MeetingReport(BaseModel):
     attendees: list[Person] = Field(default_factory=list)
     targets: list[Target] = Field(default_factory=list)
     awards: list[Award] = Field(default_factory=list)
+    meeting_evidence: list[MeetingReason] = Field(
+        default_factory=list, description="why is_meeting_report is what it is: every sign weighed, with its words"
+    )
     encoding: str | None = Field(default=None, description="how the input bytes were decoded")
     title_evidence: Evidence | None = None
     published_date_evidence: Evidence | None = None
@@ -118,6 +130,7 @@ class MeetingReport(BaseModel):
         for person in [*self.chairpersons, *self.attendees]:
             found += person.name_evidence + person.title_evidence + person.role_evidence
         found += [t.evidence for t in self.targets] + [a.evidence for a in self.awards]
+        found += [r.evidence for r in self.meeting_evidence if r.evidence is not None]
         return found
 
     def to_json_dict(self) -> dict:

@@ -27,7 +27,7 @@ from .errors import PatternError
 from .normalize import fold_tones
 
 #: files read by other stages with their own loaders
-_OWN_LOADERS = {"dates.jsonl"}
+_OWN_LOADERS = {"dates.jsonl", "meeting_words.jsonl", "meeting_cues.jsonl", "meeting_model.json"}
 
 
 @dataclass
@@ -38,6 +38,7 @@ class PatternSet:
     lists: dict[str, set[str]] = field(default_factory=dict)
     tables: dict[str, dict[str, str]] = field(default_factory=dict)
     sources: list[str] = field(default_factory=list)
+    own_files: dict[str, list[Path]] = field(default_factory=dict)
 
     def labels(self) -> set[str]:
         return {r["label"] for r in self.rules}
@@ -50,6 +51,10 @@ class PatternSet:
 
     def table(self, name: str) -> dict[str, str]:
         return self.tables.get(name, {})
+
+    def files(self, name: str) -> list[Path]:
+        """A file a stage reads itself (``meeting_cues.jsonl``): the shipped one, then the user's of that name."""
+        return self.own_files.get(name, [])
 
 
 @functools.lru_cache(maxsize=1)
@@ -118,8 +123,13 @@ _READERS = {".jsonl": _read_jsonl, ".txt": _read_txt, ".tsv": _read_tsv}
 def _read_path(path: Path, out: PatternSet) -> None:
     if path.is_dir():
         for child in sorted(path.iterdir()):
-            if child.is_file() and child.suffix in _READERS and child.name not in _OWN_LOADERS:
+            if child.is_file() and child.name in _OWN_LOADERS:
+                out.own_files.setdefault(child.name, []).append(child)
+            elif child.is_file() and child.suffix in _READERS:
                 _read_path(child, out)
+        return
+    if path.name in _OWN_LOADERS:
+        out.own_files.setdefault(path.name, []).append(path)
         return
     reader = _READERS.get(path.suffix)
     if reader is None:
@@ -146,6 +156,36 @@ def load_patterns(extra: list[Path] | tuple[Path, ...] = ()) -> PatternSet:
 def cached_patterns(extra: tuple[Path, ...] = ()) -> PatternSet:
     """``load_patterns`` once per set of extra paths: every stage shares one copy."""
     return load_patterns(extra)
+
+
+def trie_alternation(phrases) -> str:
+    """The phrases as one prefix-tree regex ("tổ chức|tổ hợp" -> "tổ\\s+(?:chức|hợp)").
+
+    Literals only, so it cannot backtrack catastrophically, and a shared
+    prefix is tried once: a class of a hundred phrases costs a few steps per
+    position instead of a hundred.
+    """
+    tree: dict = {}
+    for phrase in set(phrases):
+        node = tree
+        for ch in phrase:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        ends = "" in node
+        branches = [
+            (r"\s+" if ch == " " else regex.escape(ch)) + emit(child)
+            for ch, child in sorted(node.items()) if ch != ""
+        ]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if ends:
+            return "(?:" + body + ")?"
+        return body
+
+    return emit(tree) if tree else "(?!)"
 
 
 def alternation(phrases) -> str:

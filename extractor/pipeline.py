@@ -17,9 +17,9 @@ from spacy.language import Language
 
 from . import lexicon, persons, titles  # noqa: F401  (registers the factories)
 from .awards import AwardFinder
-from .classify import Evidence, MeetingClassifier
+from .classify import Findings, MeetingClassifier
 from .dates import PublicationDate, find_dates, find_publication_date
-from .layout import Layout, analyse_layout
+from .layout import analyse_layout
 from .meeting_date import choose_meeting_date
 from .model import MeetingReport
 from .normalize import normalize
@@ -72,7 +72,9 @@ class Pipeline:
         builder.set_headline(layout.headline, metadata.title if metadata else None)
         builder.set_publication(publication, metadata.published if metadata else None)
         body = norm.text[: layout.body_end]
-        if not self.classifier.worth_parsing(body):
+        cues = self.classifier.cues(norm.text, layout)
+        if not self.classifier.worth_parsing(cues):
+            builder.set_meeting_evidence(self.classifier.decide(cues).reasons)
             return builder.build(is_meeting=False)
 
         doc = self.nlp(norm.text)
@@ -84,19 +86,8 @@ class Pipeline:
         )
         targets = self.targets.find(body)
         awards = self.awards.find(body)
-        verdict = self.classifier.decide(
-            Evidence(
-                headline=norm.text[layout.headline[0]:layout.headline[1]] if layout.headline else "",
-                lead=_lead(norm.text, layout),
-                body=body,
-                chairs=sum(d.role == "chair" for d in decisions),
-                participants=len({d.mention.person.text for d in decisions if d.role == "attendee"}),
-                attendance_lists=sum(d.rule == "attendee.listed" for d in decisions),
-                awards=len(awards),
-                meeting_date=meeting_date.value if meeting_date else None,
-                published=_publication_day(publication),
-            )
-        )
+        verdict = self.classifier.decide(cues, _findings(decisions, meeting_date, awards, publication))
+        builder.set_meeting_evidence(verdict.reasons)
         if not verdict.is_meeting:
             return builder.build(is_meeting=False)
         builder.set_meeting_date(meeting_date)
@@ -115,10 +106,26 @@ def _publication_day(publication: PublicationDate | None) -> dt.date | None:
         return None
 
 
-def _lead(text: str, layout: Layout) -> str:
-    """The first few hundred characters after the headline."""
-    start = layout.headline[1] if layout.headline else 0
-    return text[start:start + 600]
+def _findings(decisions, meeting_date, awards, publication) -> Findings:
+    """What the pipeline found, where, as the meeting decision weighs it."""
+    def span(s):
+        return (s.start_char, s.end_char)
+
+    chairs = [d for d in decisions if d.role == "chair"]
+    listed = [d for d in decisions if d.rule == "attendee.listed"]
+    participants: dict[str, tuple[int, int]] = {}
+    for d in decisions:
+        if d.role == "attendee":
+            participants.setdefault(d.mention.person.text, span(d.mention.person))
+    return Findings(
+        chair=span(chairs[0].trigger or chairs[0].mention.person) if chairs else None,
+        attendance_list=span(listed[0].trigger or listed[0].mention.person) if listed else None,
+        participants=list(participants.values()),
+        meeting_date=meeting_date.value if meeting_date else None,
+        meeting_date_span=(meeting_date.start, meeting_date.end) if meeting_date else None,
+        published=_publication_day(publication),
+        award=(awards[0].start, awards[0].end) if awards else None,
+    )
 
 
 def build_pipeline(pattern_paths=()) -> Pipeline:

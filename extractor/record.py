@@ -11,7 +11,8 @@ import regex
 
 from .dates import PublicationDate
 from .meeting_date import MeetingDate
-from .model import Award, Evidence, MeetingReport, Person, Target
+from .classify import Reason
+from .model import Award, Evidence, MeetingReason, MeetingReport, Person, Target
 from .normalize import NormalizedText, canonical
 from .pattern_files import PatternSet
 from .roles import RoleDecision
@@ -96,6 +97,15 @@ class RecordBuilder:
                 self.report.published_date_evidence = self.evidence(publication.start, publication.end, publication.rule)
         elif metadata_published:
             self.report.published_date = metadata_published
+
+    def set_meeting_evidence(self, reasons: list[Reason]) -> None:
+        self.report.meeting_evidence = [
+            MeetingReason(
+                reason=r.reason, rule=r.rule, weight=r.weight,
+                evidence=self.evidence(r.start, r.end, r.rule) if r.start is not None else None,
+            )
+            for r in reasons
+        ]
 
     def set_meeting_date(self, meeting_date: MeetingDate | None) -> None:
         self._meeting_date = meeting_date

@@ -24,6 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .lexicon import LexiconIndex
+from .normalize import fold_tones
 from .pattern_files import cached_patterns
 from .persons import SPANS_KEY as PERSONS_KEY
 from .persons import is_allcaps, is_name_syllable
@@ -45,6 +46,8 @@ SEPARATORS = {",", "-", "–", "—", "(", "kiêm", ":"}
 CONNECTORS = {"của", "tại", "và", "-", "–", "&", "thuộc"}
 POST_MODIFIERS = {"thường trực", "tt", "phụ trách", "thứ nhất", "chuyên trách"}
 PLURAL_MARKERS = {"các", "hai", "ba", "những"}
+#: words before a title that make it someone else's: "thay mặt Chủ tịch nước, Bí thư Tỉnh ủy X"
+ON_BEHALF = {fold_tones(p) for p in ("thay mặt", "thừa lệnh", "ủy quyền", "ủy nhiệm")}
 
 
 @dataclass
@@ -122,8 +125,10 @@ def build_units(doc: Doc, lex: LexiconIndex, persons: list[Span]) -> list[Unit]:
             label = "WORD"
         j = i + 1
         if label == "CAP":
-            while j < n and words[j][:1].islower() and j not in person_at and not starts[j]:
-                j += 1  # "Nông dân", "Tài chính": one word begun by a capital
+            while j < n and words[j][:1].islower() and j not in person_at and not starts[j] and not lex.covers(
+                j, *CLAUSE_LABELS
+            ):
+                j += 1  # "Nông dân", "Tài chính": one word begun by a capital; not "Đức Trọng dự"
         units.append(Unit(i, j, label))
         i = j
     return units
@@ -158,6 +163,7 @@ class TitleLinker:
         for ui, mention in mentions.items():
             mention.titles += self._titles_elected(ui, mention, claimed)
         self._share_plural_titles(mentions)
+        self._share_list_header(mentions)
         doc._.mentions = list(mentions.values())
         doc.spans["titles"] = [t for m in doc._.mentions for t in m.titles]
         return doc
@@ -180,10 +186,16 @@ class TitleLinker:
             text = self._text(k)
             if text in POST_MODIFIERS or unit.label == "TITLE_MOD" and k > head:
                 k += 1
-            elif unit.label == "ORG_HEAD" and k + 1 < len(units) and self._capitalised(k + 1):
-                k = self._lowercase_name_end(k + 2)  # "Ban Chỉ đạo cải cách hành chính", "Ban Pháp chế"
+            elif unit.label == "ORG_HEAD" and k + 1 < len(units) and (
+                self._capitalised(k + 1) or units[k + 1].label == "ACADEMIC"
+            ):
+                k = self._lowercase_name_end(k + 2)  # "Ban Chỉ đạo cải cách hành chính", "Chi hội Nhà báo"
             elif k == head + 1 and self._text(head).rsplit(" ", 1)[-1] in _HEAD_ENDS_IN_ORG and self._capitalised(k):
                 k = self._lowercase_name_end(k + 1)  # "Trưởng ban Chỉ đạo ...", "Trưởng phòng Văn hóa - Thông tin"
+            elif k == head + 1 and unit.label == "WORD" and self._head_ends_in_organisation(head) and (
+                self._lowercase_name_end(k) > k
+            ):
+                k = self._lowercase_name_end(k)  # "Trưởng Ban Chỉ đạo | cải cách hành chính"
             elif unit.label in ORG_LABELS or unit.label in ("ALLCAPS", "CAP", "NUM"):
                 k += 1
             elif k > head + 1 and self._text(k - 1) in CONNECTORS and self._capitalised(k):
@@ -199,6 +211,14 @@ class TitleLinker:
         while k - 1 > ui and self._text(k - 1) in CONNECTORS:
             k -= 1
         return k
+
+    def _head_ends_in_organisation(self, head: int) -> bool:
+        """Whether the head's last words are an organisation's noun ("Trưởng Ban Chỉ đạo")."""
+        unit = self.units[head]
+        end = unit.end
+        return any(
+            span.end == end and span.start > unit.start for span in self.lex.covering(end - 1, "ORG_HEAD")
+        )
 
     def _capitalised(self, k: int) -> bool:
         """A capitalised word that can open an organisation's name (not a title, not a name)."""
@@ -230,8 +250,8 @@ class TitleLinker:
     def _org_follows(self, k: int) -> bool:
         """An organisation's word comes next: "Văn hóa - Thông tin", "Nông nghiệp và Phát triển nông thôn"."""
         return k < len(self.units) and (
-            self.units[k].label in ORG_LABELS + ("ALLCAPS", "CAP", "NUM") or self._capitalised(k)
-        )
+            self.units[k].label in ORG_LABELS + ("ALLCAPS", "CAP") or self._capitalised(k)
+        )  # not a number: "Ban Tuyên giáo và | 127 đơn vị", "MTTQ và | không"
 
     def _parenthetical(self, k: int) -> int | None:
         """``( VCCI )`` or ``( Lào )`` inside a title: the unit index after ``)``."""
@@ -253,6 +273,8 @@ class TitleLinker:
                 self.units[k].label == "TITLE_MOD" and k + 1 < b and self.units[k + 1].is_head
             ):
                 prev = self.units[k - 1]
+                if prev.label == "ORG_HEAD" and self.units[k].label == "ACADEMIC":
+                    continue  # "Chi hội Nhà báo": an association named by a profession
                 if prev.label != "TITLE_MOD" and not self._text(k - 1) in {"của", "&"}:
                     if not (self.units[k].label == "TITLE_HEAD" and prev.label == "TITLE_MOD"):
                         cuts.append(k)
@@ -278,6 +300,8 @@ class TitleLinker:
             start = self._leftmost_title_start(end)
             if start is None:
                 break
+            if rule == "title.before_name_chain" and self._on_behalf_of(start):
+                break  # "thừa ủy quyền của Chủ tịch nước, Bí thư Tỉnh ủy X": the first post is another's
             found = self._split(start, end, rule) + found
             claimed.update(range(start, end))
             sep = start - 1
@@ -286,6 +310,18 @@ class TitleLinker:
             end = sep
             rule = "title.before_name_chain"
         return found
+
+    def _on_behalf_of(self, start: int) -> bool:
+        """Whether the title at unit ``start`` names the one on whose behalf someone acts.
+
+        "thừa ủy quyền của Chủ tịch nước", "thay mặt Thủ tướng"; not "dưới sự
+        chủ trì của Phó Thủ tướng", where the title is the chair's own.
+        """
+        k = start - 1
+        if k >= 0 and self._text(k) == "của":
+            k -= 1
+        before = " ".join(self._text(j) for j in range(max(0, k - 2), k + 1))
+        return any(before.endswith(phrase) for phrase in ON_BEHALF)
 
     def _leftmost_title_start(self, end: int) -> int | None:
         """The first unit of a title that ends exactly at unit ``end``."""
@@ -343,8 +379,21 @@ class TitleLinker:
         unit = self.units[k]
         return unit.label in CLAUSE_LABELS or unit.label == "SPACE" or self._text(k) in _CLOSERS
 
+    def _ends_in_place(self, stop: int) -> bool:
+        """Whether the title before unit ``stop`` ends in a level ("huyện") or a place ("xã Tân Lập")."""
+        if self.units[stop - 1].label in ("ADMIN", "PLACE"):
+            return True
+        k = stop - 1  # "xã Tân Lập": capitalised words back to the level word ("Tân" is also "new")
+        while k > 0 and stop - k <= 4 and not self.units[k].is_head and self.units[k].label in (
+            "CAP", "TITLE_MOD", "PLACE"
+        ) and self.doc[self.units[k].start].text[:1].isupper():
+            k -= 1
+        return k < stop - 1 and self.units[k].label == "ADMIN"
+
     def _extend_in_lower_case(self, stop: int) -> int:
         """"Hiệu trưởng nhà trường chủ trì": plain words up to the clause's verb belong to the title."""
+        if stop > 0 and self._ends_in_place(stop):
+            return stop  # "Chủ tịch UBND xã Tân Lập | triển khai ...": a level or a place ends the post
         k = stop
         while k < len(self.units) and k - stop < 8 and (
             self._plain_word(k) or self.units[k].label in ORG_LABELS + ("CAP", "ALLCAPS", "NUM")
@@ -352,6 +401,19 @@ class TitleLinker:
         ):
             k += 1
         return k if k > stop and self._closes(k) else stop
+
+    def _names_organisation(self, a: int, b: int) -> bool:
+        """Whether the title in units a..b goes on past its head to an organisation or a level."""
+        return any(
+            self.units[k].label in ORG_LABELS + ("ALLCAPS", "CAP") for k in range(a, b)
+            if not self.units[k].is_head and self.units[k].label != "TITLE_MOD"
+        )
+
+    def _verb_may_follow(self, k: int) -> bool:
+        """A lower-case word that is not a function word: after a full title, the clause's verb."""
+        return k < len(self.units) and self.units[k].label == "WORD" and self.doc[self.units[k].start].text[:1].islower() and (
+            self._text(k).split(" ", 1)[0] not in self.stopwords
+        )
 
     def _titles_after(self, ui: int, claimed: set[int]) -> list[Span]:
         """Titles after the name: ", title", " - title", " (title)", chained; "X Bí thư Đảng ủy chủ trì"."""
@@ -361,13 +423,25 @@ class TitleLinker:
         k = self._skip_aside(k)
         glued = self._title_at(k) if k < len(self.units) else None
         if glued is not None and k not in claimed:
+            while glued < len(self.units) and glued not in claimed:
+                more = self._title_at(glued)  # "X Phó bí thư Chủ tịch UBND xã": posts run on unpunctuated
+                if more is None or more < len(self.units) and self.units[more].label == "PERSON":
+                    break
+                glued = more
             stop = self._extend_in_lower_case(glued)
-            if self._closes(stop):
+            ends = self._closes(stop)
+            if not ends and self._names_organisation(k, glued) and (
+                self._verb_may_follow(glued) or self._text(glued) == "và"
+            ):
+                stop, ends = glued, True  # "X Chủ tịch UBND xã triển khai ...": a verb the lexicon does not know
+            if ends:
                 found += self._split(k, stop, "title.after_name_glued")
                 claimed.update(range(k, stop))
                 k = stop
         while k < len(self.units) and self._text(k) in SEPARATORS:
             start = k + 1
+            if start < len(self.units) and self.units[start].label == "SPACE":
+                start += 1  # a line wrapped after the comma: no paragraph ends with one
             stop = self._title_at(start)
             if stop is None or start in claimed:
                 break
@@ -397,6 +471,60 @@ class TitleLinker:
             if self.units[j].label in ("PERSON", "SPACE") or self._text(j) in {".", ";"}:
                 break
         return []
+
+    def _share_list_header(self, mentions: dict[int, Mention]) -> None:
+        """"các đại biểu HĐND tỉnh phụ trách địa bàn gồm: ông A - ...; bà B - ...": each name has the post.
+
+        The header names a post after a plural marker, may qualify it, and
+        ends in a colon; the names follow with their own posts, separated by
+        commas or semicolons, each perhaps after an honorific.
+        """
+        order = sorted(mentions)
+        pos = 0
+        while pos < len(order):
+            ui = order[pos]
+            header = self._header_title(ui)
+            pos += 1
+            if header is None or any(t.id_ == "title.list_header" for t in mentions[ui].titles):
+                continue
+            mentions[ui].titles = [header] + mentions[ui].titles
+            k = self._after_mention(ui, mentions[ui])
+            while pos < len(order):
+                other = order[pos]
+                gap = range(k, other)
+                if not all(self._text(x) in {",", ";", "và"} or self.units[x].label == "HONORIFIC"
+                           or self.units[x].label == "SPACE" and "\n" not in self._text(x) for x in gap):
+                    break
+                mentions[other].titles = [header] + mentions[other].titles
+                k = self._after_mention(other, mentions[other])
+                pos += 1
+
+    def _header_title(self, ui: int) -> Span | None:
+        """The post of a list header ending in a colon before the name at unit ``ui``."""
+        h = ui - 1
+        while h >= 0 and self.units[h].label in ("HONORIFIC", "SPACE"):
+            h -= 1
+        if h < 1 or self._text(h) != ":":
+            return None
+        end = h
+        if self._text(end - 1) in {"gồm", "gồm có", "là"}:
+            end -= 1
+        for p in range(end - 1, max(-1, end - 12), -1):
+            unit = self.units[p]
+            if unit.label in ("PERSON", "SPACE") or self._text(p) in _CLOSERS:
+                return None
+            if not self._is_plural(p) or p + 1 >= end:
+                continue
+            stop = self._title_at(p + 1)
+            if stop is None or stop > end:
+                return None
+            while stop - 1 > p + 1 and (self._text(stop - 1) in POST_MODIFIERS or self._text(stop - 1) in CONNECTORS):
+                stop -= 1  # "đại biểu HĐND tỉnh | phụ trách địa bàn ...": the qualifier is not the post
+            if all(self._plain_word(x) or self.units[x].label in ORG_LABELS + ("CAP", "ALLCAPS", "NUM", "TITLE_MOD")
+                   or self._text(x) in POST_MODIFIERS for x in range(stop, end)):
+                return self._span(p + 1, stop, "title.list_header_qualified")
+            return None
+        return None
 
     def _share_plural_titles(self, mentions: dict[int, Mention]) -> None:
         """"các Phó Chủ tịch UBND tỉnh: A, B và C": every name in the list gets the title."""

@@ -38,6 +38,7 @@ _TOKEN_SHAPES = regex.compile(
     | \d{1,2}:\d{2}(?::\d{2})?(?!\d)                            # clock times
     | [A-ZĐ]+&[A-ZĐ]+                                           # HĐND&UBND, KH&CN
     | T\.Ư
+    | [UPPER]\.(?=\p{Lu}\p{Ll})                                  # P.Giám đốc: "P." for Phó, then the word
     | [UPPER]+(?:\.\w+)+\.?                                     # TP.HCM, GS.TS
     | \w+['’]\w+                                                # H'Mông, N’Thôn
     | (?:TP|Tp|ThS|TS|GS|PGS|BS|Mr|Mrs|Ms|Dr)\.(?=\s|$)

@@ -13,10 +13,9 @@ import datetime as dt
 
 import pytest
 
-from extractor.classify import Evidence, MeetingClassifier
+from extractor.classify import Findings, MeetingClassifier
+from extractor.layout import analyse_layout
 from extractor.pattern_files import cached_patterns
-
-
 
 MEETINGS = [
     pytest.param(
@@ -68,6 +67,54 @@ MEETINGS = [
         "Sáng 5/7/2023, UBND huyện tổ chức hội nghị sơ kết 6 tháng đầu năm. Đồng chí Phan Văn Hải, Chủ tịch UBND "
         "huyện chủ trì hội nghị. Hội nghị tổng kết năm sẽ tổ chức vào tháng 12/2023.",
         id="past-meeting-mentioning-the-next",
+    ),
+    pytest.param(
+        "Hội nghị biểu dương điển hình tiên tiến giai đoạn 2020-2025\n"
+        "Ngày 12/8/2025, UBND huyện tổ chức hội nghị biểu dương điển hình tiên tiến giai đoạn 2020-2025. Tại hội "
+        "nghị, 25 tập thể và 40 cá nhân được tặng Giấy khen của Chủ tịch UBND huyện.",
+        id="commendation-conference-nobody-named",
+    ),
+    pytest.param(
+        "Tuyên dương học sinh giỏi năm học 2023-2024\n"
+        "Tối 30/5, tại Nhà văn hóa huyện, Huyện đoàn phối hợp với Phòng Giáo dục và Đào tạo tổ chức lễ tuyên "
+        "dương 120 học sinh đạt giải cấp tỉnh. Các em được trao giấy khen và phần thưởng.",
+        id="commendation-ceremony",
+    ),
+    pytest.param(
+        "Đoàn giám sát HĐND tỉnh làm việc với UBND huyện Mường Tè\n"
+        "Chiều 14/9, đoàn giám sát của Thường trực HĐND tỉnh đã có buổi giám sát việc thực hiện chính sách hỗ "
+        "trợ nhà ở cho hộ nghèo tại huyện Mường Tè. Đoàn đề nghị huyện đẩy nhanh tiến độ giải ngân.",
+        id="supervision-session",
+    ),
+    pytest.param(
+        "Lãnh đạo tỉnh kiểm tra tiến độ nông thôn mới\n"
+        "Ngày 3/10, đồng chí Hà Văn Tuấn, Phó Chủ tịch UBND tỉnh cùng đoàn công tác đã làm việc tại xã Tân Lập "
+        "về tiến độ xây dựng nông thôn mới nâng cao.",
+        id="working-session-lam-viec-tai",
+    ),
+    pytest.param(
+        "HĐND thị xã Phú Thọ tổ chức Kỳ họp thứ 9\n"
+        "HĐND thị xã Phú Thọ khóa XX, nhiệm kỳ 2021-2026 vừa tổ chức thành công Kỳ họp thứ 9. Kỳ họp đã thông qua "
+        "12 nghị quyết quan trọng về phát triển kinh tế - xã hội của địa phương.",
+        id="council-session-as-a-whole",
+    ),
+    pytest.param(
+        "Đại biểu lãnh đạo Huyện ủy, HĐND, UBND huyện về dự hội nghị. Hội nghị đã đánh giá kết quả thực hiện "
+        "nhiệm vụ năm 2023 và đề ra phương hướng năm 2024. Đồng chí Lý Thị Lan, Bí thư Huyện ủy phát biểu kết "
+        "luận hội nghị.",
+        id="excerpt-opening-on-the-delegates",
+    ),
+    pytest.param(
+        "Đến dự có đồng chí Trần Minh Khoa – Trưởng Ban Tuyên giáo Thị ủy; đồng chí Lê Thị Hạnh – Phó Chủ tịch "
+        "UBND thị xã\n"
+        "Hội nghị đã thảo luận và thống nhất các giải pháp thực hiện nhiệm vụ những tháng cuối năm.",
+        id="excerpt-opening-on-a-dash-attendance-line",
+    ),
+    pytest.param(
+        "Chi bộ thôn Đồng Tâm sinh hoạt chuyên đề\n"
+        "Sáng 8/4, Chi bộ thôn Đồng Tâm tổ chức sinh hoạt chuyên đề quý II. Đến dự có đồng chí Hoàng Văn Nam – Phó "
+        "Bí thư Đảng ủy xã; đồng chí Vi Thị Thu – Chủ tịch Hội Phụ nữ xã.",
+        id="dash-attendance",
     ),
 ]
 
@@ -131,6 +178,39 @@ NOT_MEETINGS = [
         "lượng các cuộc họp để tiết kiệm thời gian, chi phí.",
         id="op-ed-about-meetings",
     ),
+    pytest.param(
+        "Xuất khẩu nông sản 9 tháng đạt 40 tỷ USD\n"
+        "Theo số liệu Bộ Nông nghiệp và Phát triển nông thôn công bố, 9 tháng năm 2024, kim ngạch xuất khẩu nông "
+        "lâm thủy sản đạt 40 tỷ USD, tăng 20% so với cùng kỳ. Tại hội nghị sơ kết gần đây, Bộ cho biết ngành phấn "
+        "đấu cả năm đạt 55 tỷ USD.",
+        id="statistics-citing-a-conference",
+    ),
+    pytest.param(
+        "Tổng thống Mỹ tuyên bố áp thuế mới với hàng nhập khẩu\n"
+        "Ngày 2/4, Tổng thống Mỹ tuyên bố áp mức thuế đối ứng đối với hàng hóa nhập khẩu từ nhiều nước. Nhà Trắng "
+        "cho biết quyết định có hiệu lực từ ngày 9/4. Giới phân tích cho rằng các cuộc đàm phán thương mại sắp tới "
+        "sẽ rất khó khăn.",
+        id="foreign-politics",
+    ),
+    pytest.param(
+        "Điểm tin sáng 12/3: Hội nghị Trung ương bế mạc; giá xăng tăng\n"
+        "Hội nghị Trung ương bế mạc sau 3 ngày làm việc. Giá xăng RON95 tăng 500 đồng/lít từ 15h chiều nay. Miền "
+        "Bắc đón không khí lạnh tăng cường, nhiệt độ giảm sâu.",
+        id="press-digest",
+    ),
+    pytest.param(
+        "Khởi tố giám đốc doanh nghiệp lừa đảo chiếm đoạt tài sản\n"
+        "Ngày 5/6, Cơ quan Cảnh sát điều tra Công an tỉnh đã khởi tố vụ án, bắt tạm giam Nguyễn Văn Bình, Giám đốc "
+        "Công ty TNHH Phú Gia về tội lừa đảo chiếm đoạt tài sản. Tại buổi làm việc, Bình khai nhận đã chiếm đoạt "
+        "hơn 12 tỷ đồng của 40 người.",
+        id="crime-with-a-working-session",
+    ),
+    pytest.param(
+        "Thủ tướng điện đàm với Thủ tướng Nhật Bản\n"
+        "Tối 15/3, Thủ tướng Phạm Minh Chính đã có cuộc điện đàm với Thủ tướng Nhật Bản. Hai bên nhất trí thúc "
+        "đẩy hợp tác trong các lĩnh vực kinh tế, đầu tư và lao động.",
+        id="phone-call",
+    ),
     pytest.param("", id="empty"),
     pytest.param("   \n  ", id="whitespace"),
 ]
@@ -150,6 +230,60 @@ def test_not_meeting_reports(extractor, text):
     )
 
 
+# --------------------------------------------------------------------------- why: meeting_evidence
+
+def _rules(report) -> set[str]:
+    return {r.rule for r in report.meeting_evidence}
+
+
+def test_a_kept_report_says_why(extractor):
+    report = extractor.extract(MEETINGS[0].values[0])
+    assert report.is_meeting_report
+    assert {"cue.organised@lead", "finding.named_chair"} <= _rules(report)
+    chair = next(r for r in report.meeting_evidence if r.rule == "finding.named_chair")
+    assert chair.weight > 0 and chair.evidence.text == "chủ trì"
+
+
+def test_a_dropped_announcement_says_why(extractor):
+    report = extractor.extract(NOT_MEETINGS[3].values[0])
+    assert not report.is_meeting_report
+    against = [r for r in report.meeting_evidence if r.weight < 0]
+    assert any("later date" in r.reason for r in against)
+
+
+def test_the_attendance_sentence_is_evidence(extractor):
+    report = extractor.extract(MEETINGS[-1].values[0])
+    attendance = [r for r in report.meeting_evidence if r.rule.startswith("cue.attendance@")]
+    assert attendance and attendance[0].evidence.text.startswith("Đến dự có")
+
+
+@pytest.mark.parametrize("text", [p.values[0] for p in MEETINGS + NOT_MEETINGS])
+def test_every_meeting_evidence_span_holds(extractor, text):
+    for reason in extractor.extract(text).meeting_evidence:
+        if reason.evidence is not None:
+            ev = reason.evidence
+            assert text[ev.start:ev.end] == ev.text
+
+
+def test_evidence_offsets_hold_in_nfd_text(extractor):
+    import unicodedata
+
+    text = unicodedata.normalize("NFD", MEETINGS[0].values[0])
+    report = extractor.extract(text)
+    assert report.is_meeting_report and report.meeting_evidence
+    for ev in report.evidences():
+        assert text[ev.start:ev.end] == ev.text
+
+
+def test_meeting_evidence_is_in_the_json_schema():
+    from extractor.model import MeetingReport
+
+    schema = MeetingReport.model_json_schema()
+    assert "meeting_evidence" in schema["properties"]
+    reason = schema["$defs"]["MeetingReason"]
+    assert {"reason", "rule", "weight", "evidence"} <= set(reason["properties"])
+
+
 # --------------------------------------------------------------------------- the classifier alone
 
 @pytest.fixture(scope="module")
@@ -157,45 +291,76 @@ def classifier() -> MeetingClassifier:
     return MeetingClassifier(cached_patterns(()))
 
 
+def _cues(classifier, text):
+    return classifier.cues(text, analyse_layout(text))
+
+
 @pytest.mark.parametrize("text, worth", [
-    ("Sáng 15/12, UBND huyện tổ chức hội nghị tổng kết.", True),
+    ("Hội nghị tổng kết\nSáng 15/12, UBND huyện tổ chức hội nghị tổng kết.", True),
     ("Đồng chí Phan Văn Hải chủ trì buổi làm việc.", True),
-    ("HĐND HUYỆN KHAI MẠC KỲ HỌP THỨ 7", True),
-    ("Công an huyện bắt giữ đối tượng trộm cắp tài sản.", False),
+    ("HĐND HUYỆN KHAI MẠC KỲ HỌP THỨ 7\nKỳ họp diễn ra trong hai ngày.", True),
+    ("Bắt đối tượng trộm cắp\nCông an huyện bắt giữ đối tượng trộm cắp tài sản.", False),
+    ("Dự án đường giao thông\nDự án được tiếp tục triển khai trong năm tới.", False),
     ("", False),
 ])
 def test_worth_parsing(classifier, text, worth):
-    assert classifier.worth_parsing(text) is worth
+    assert classifier.worth_parsing(_cues(classifier, text)) is worth
 
 
-def _evidence(**overrides) -> Evidence:
-    base = dict(
-        headline="Huyện Yên Lập tổng kết công tác năm 2023",
-        lead="Sáng 15/12/2023, UBND huyện tổ chức hội nghị tổng kết.",
-        body="Sáng 15/12/2023, UBND huyện tổ chức hội nghị tổng kết.",
-        chairs=1,
-        meeting_date="2023-12-15",
-        published=dt.date(2023, 12, 16),
+@pytest.mark.parametrize("text, rule", [
+    ("Hội nghị\nSáng 15/12, UBND huyện tổ chức hội nghị tổng kết công tác năm.", "cue.organised@lead"),
+    ("Kỳ họp\nKỳ họp thứ 9 HĐND huyện đã diễn ra thành công.", "cue.took_place@lead"),
+    ("Tin\nTới dự có đồng chí Lò Văn Hùng, Phó Chủ tịch UBND huyện.", "cue.attendance@lead"),
+    ("Tin\nNgày 2/3, Huyện ủy trao Huy hiệu 40 năm tuổi Đảng cho 12 đảng viên.", "cue.award_given@lead"),
+    ("Tin\nTại buổi khen thưởng, đại diện Công an tỉnh cảm ơn nhân dân.", "cue.at_event@lead"),
+    ("Huyện sẽ tổ chức đại hội vào tháng 9\nTheo kế hoạch.", "cue.upcoming@headline"),
+])
+def test_cue_must_match(classifier, text, rule):
+    assert rule in {c.feature for c in _cues(classifier, text)}
+
+
+@pytest.mark.parametrize("text, rule", [
+    ("Hội nghị\nSáng 15/12, UBND huyện sẽ tổ chức hội nghị tổng kết công tác năm.", "cue.organised@lead"),
+    ("Tin\nCác tổ chức, cá nhân tham gia hội nghị xúc tiến đầu tư.", "cue.organised@lead"),
+    ("Tin\nDự án tiếp tục được triển khai.", "cue.attendance@lead"),
+    ("Tin\nNgười dân nhận quà tặng từ chương trình.", "cue.award_given@lead"),
+    ("Huyện đã tổ chức đại hội\nĐại hội diễn ra sáng nay.", "cue.upcoming@headline"),
+])
+def test_cue_must_not_match(classifier, text, rule):
+    assert rule not in {c.feature for c in _cues(classifier, text)}
+
+
+def test_a_named_chair_outweighs_a_bare_mention(classifier):
+    text = "Tin\nTại hội nghị, lãnh đạo huyện cho biết kết quả."
+    cues = _cues(classifier, text)
+    assert not classifier.decide(cues, Findings()).is_meeting
+    assert classifier.decide(cues, Findings(chair=(0, 3), participants=[(0, 3)], meeting_date="2023-12-15",
+                                            meeting_date_span=(0, 3))).is_meeting
+
+
+def test_a_meeting_dated_after_publication_counts_against(classifier):
+    text = "Hội nghị tổng kết\nUBND huyện tổ chức hội nghị tổng kết."
+    cues = _cues(classifier, text)
+    on_time = classifier.decide(cues, Findings(meeting_date="2023-12-15", published=dt.date(2023, 12, 16)))
+    later = classifier.decide(cues, Findings(meeting_date="2023-12-28", published=dt.date(2023, 12, 16)))
+    assert later.score < on_time.score
+    assert "finding.after_publication" in {r.rule for r in later.reasons}
+
+
+def test_weights_are_data_a_users_model_file_overrides_them(tmp_path):
+    from extractor import Extractor
+
+    (tmp_path / "meeting_model.json").write_text('{"bias": -100}', encoding="utf-8")
+    strict = Extractor(patterns=[tmp_path])
+    assert not strict.extract(MEETINGS[0].values[0]).is_meeting_report
+
+
+def test_a_cue_with_an_unknown_word_class_is_a_pattern_error(tmp_path):
+    from extractor import Extractor
+    from extractor.errors import PatternError
+
+    (tmp_path / "meeting_cues.jsonl").write_text(
+        '{"id": "cue.x", "reason": "x", "pattern": "{NO_SUCH_CLASS}", "weights": {"lead": 1}}\n', encoding="utf-8"
     )
-    base.update(overrides)
-    return Evidence(**base)
-
-
-def test_named_chair_and_meeting_lead_make_a_meeting(classifier):
-    assert classifier.decide(_evidence()).is_meeting
-
-
-def test_meeting_dated_after_publication_is_not_a_report(classifier):
-    verdict = classifier.decide(_evidence(chairs=0, participants=2, meeting_date="2023-12-28"))
-    assert not verdict.is_meeting
-    assert "the meeting's date is after the publication date" in verdict.reasons
-
-
-def test_headline_announcing_a_meeting_is_not_a_report(classifier):
-    verdict = classifier.decide(_evidence(headline="Huyện sẽ tổ chức hội nghị tổng kết công tác năm 2023", chairs=0))
-    assert not verdict.is_meeting
-
-
-def test_no_day_and_nobody_named_is_not_a_report(classifier):
-    verdict = classifier.decide(_evidence(chairs=0, meeting_date=None, headline="Bàn về chuyện hội họp"))
-    assert not verdict.is_meeting
+    with pytest.raises(PatternError, match="NO_SUCH_CLASS"):
+        Extractor(patterns=[tmp_path])

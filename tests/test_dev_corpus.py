@@ -7,31 +7,20 @@ JSON Lines go to ../shared/eval/score.py: overall >= 0.85 and every field
 """
 from __future__ import annotations
 
-import contextlib
 import importlib.util
 import json
 from pathlib import Path
 
 import pytest
 
-from extractor.cli import main
-
-SHARED = Path(__file__).resolve().parents[2] / "shared"
-DEV = SHARED / "corpus" / "dev"
-SCORER = SHARED / "eval" / "score.py"
+from tests.conftest import DEV, SCORER
 
 pytestmark = pytest.mark.skipif(not DEV.is_dir() or not SCORER.is_file(), reason="../shared corpus absent")
 
 
 @pytest.fixture(scope="module")
-def predictions(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("dev") / "pred.jsonl"
-    articles = sorted(str(p) for p in DEV.glob("*.txt"))
-    with out.open("w", encoding="utf-8") as handle:
-        with contextlib.redirect_stdout(handle):
-            code = main(["--format", "jsonl", *articles])
-    assert code == 0
-    return out
+def predictions(dev_predictions) -> Path:
+    return dev_predictions
 
 
 def _scorer():

@@ -3,8 +3,9 @@
 The samples were written for the project by someone who did not write the
 rules, in the genre's many layouts; each ``<name>.json`` is the record a
 careful reader takes from ``<name>.txt`` (ANNOTATION.md). The comparison
-is the scorer's (see tests/scoring.py), so a record must agree with its
-golden file on every scored field.
+is the package scorer's (extractor.scoring, the one ``extract-report
+evaluate`` uses), so a record must agree with its golden file on every
+scored field.
 """
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.scoring import differences
+from extractor.scoring import differences
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 ARTICLES = sorted(SAMPLES.glob("*.txt"))

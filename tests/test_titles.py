@@ -130,6 +130,56 @@ TITLES = [
     # bug caught: a long run after 'huyện' lost the name
     ("Chủ tịch UBND huyện Đồng Văn Hoàng Văn Vịnh dự hội nghị.",
         "Hoàng Văn Vịnh", {"Chủ tịch UBND huyện Đồng Văn"}),
+    # -- dotted and shortened forms, kept as written
+    ("Dự hội nghị có đồng chí Nông Văn Sáu, UV.BTV Thị ủy, Chủ tịch UBND thị xã.",
+     "Nông Văn Sáu", {"UV.BTV Thị ủy", "Chủ tịch UBND thị xã"}),
+    ("Tham dự có ông Trần Văn Bình, P.Giám đốc Sở Tài chính.", "Trần Văn Bình", {"P.Giám đốc Sở Tài chính"}),
+    ("P.Chủ tịch UBND huyện Lê Văn Hùng phát biểu tại hội nghị.", "Lê Văn Hùng", {"P.Chủ tịch UBND huyện"}),
+    ("Đồng chí Phạm Văn Cường, Trưởng BTG huyện phát biểu tại hội nghị.",
+     "Phạm Văn Cường", {"Trưởng BTG huyện"}),
+    ("Đồng chí Lê Thị Hà, UV.BCH Đảng bộ huyện, Phó Trưởng BDV Huyện ủy dự hội nghị.",
+     "Lê Thị Hà", {"UV.BCH Đảng bộ huyện", "Phó Trưởng BDV Huyện ủy"}),
+    # -- a level word written with a capital, an organ spelled out
+    ("Đồng chí Hồ Văn Long, Chủ tịch UBND Thị xã chủ trì hội nghị.", "Hồ Văn Long", {"Chủ tịch UBND Thị xã"}),
+    ("Dự hội nghị có đồng chí Võ Văn Khánh, Phó Chủ tịch Ủy ban nhân dân tỉnh.",
+     "Võ Văn Khánh", {"Phó Chủ tịch Ủy ban nhân dân tỉnh"}),
+    ("Dự hội nghị có bà Đinh Thị Phương, đại biểu Quốc hội tỉnh.", "Đinh Thị Phương", {"đại biểu Quốc hội tỉnh"}),
+    # -- a duty written as the post
+    ("Dự hội nghị có đồng chí Đinh Văn Tâm, Phụ trách Chi bộ ấp Tân Hòa.",
+     "Đinh Văn Tâm", {"Phụ trách Chi bộ ấp Tân Hòa"}),
+    ("Dự hội nghị có đồng chí Quàng Văn Lả, Thường vụ phụ trách khối Dân vận.",
+     "Quàng Văn Lả", {"Thường vụ phụ trách khối Dân vận"}),
+    ("Dự có đồng chí Lê Văn Tâm, Phó Bí thư Huyện ủy phụ trách khối Đảng.",
+     "Lê Văn Tâm", {"Phó Bí thư Huyện ủy phụ trách khối Đảng"}),
+    # -- the title ends before the verb, one the lexicon knows or not
+    ("Bà Nguyễn Thị Lan Hiệu trưởng Trường THCS Kim Đồng phát biểu tại hội nghị.",
+     "Nguyễn Thị Lan", {"Hiệu trưởng Trường THCS Kim Đồng"}),
+    ("Thay mặt Ban chỉ đạo, đ/c Hồ Văn Long Chủ tịch UBND xã triển khai các văn bản hướng dẫn.",
+     "Hồ Văn Long", {"Chủ tịch UBND xã"}),
+    ("Ông Lê Văn Ba, Chủ tịch UBND xã Tân Lập triển khai kế hoạch năm 2024.",
+     "Lê Văn Ba", {"Chủ tịch UBND xã Tân Lập"}),
+    ("Đồng chí Lê Văn Tám, Trưởng Ban Tổ chức Huyện ủy Đức Linh dự hội nghị.",
+     "Lê Văn Tám", {"Trưởng Ban Tổ chức Huyện ủy Đức Linh"}),
+    # -- a post named after "thay mặt", "thừa ủy quyền của" is the absent superior's, not the speaker's
+    ("Thay mặt Chủ tịch nước, Bí thư Tỉnh ủy Trịnh Văn Sơn trao Huân chương Lao động hạng Ba cho 3 cá nhân.",
+     "Trịnh Văn Sơn", {"Bí thư Tỉnh ủy"}),
+    ("Hội nghị diễn ra dưới sự chủ trì của Ủy viên Bộ Chính trị, Phó Thủ tướng Lê Văn Thành.",
+     "Lê Văn Thành", {"Ủy viên Bộ Chính trị", "Phó Thủ tướng"}),
+    # -- a list of posts wrapped onto the next line after a comma
+    ("Dự có đồng chí Lý Văn Tư, Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh,\nTrưởng Đoàn ĐBQH tỉnh.",
+     "Lý Văn Tư", {"Phó Bí thư Tỉnh ủy", "Chủ tịch UBND tỉnh", "Trưởng Đoàn ĐBQH tỉnh"}),
+    # -- a steering committee's head, its task written in lower case after it
+    ("Đồng chí Lê Văn Hòa, Phó Chủ tịch UBND huyện, Trưởng Ban chỉ đạo phòng chống dịch huyện chủ trì hội nghị.",
+     "Lê Văn Hòa", {"Phó Chủ tịch UBND huyện", "Trưởng Ban chỉ đạo phòng chống dịch huyện"}),
+    # -- an association named by a profession is one organisation
+    ("Dự có ông Phạm Văn Phong, Phó Chủ tịch Chi hội Nhà báo ngành Y tế, Tổng Biên tập Tạp chí Y học phát biểu.",
+     "Phạm Văn Phong", {"Phó Chủ tịch Chi hội Nhà báo ngành Y tế", "Tổng Biên tập Tạp chí Y học"}),
+    # -- "và" followed by a count or a number word ends the post
+    ("Dự có đồng chí Vũ Văn Tám, Chủ tịch Ủy ban MTTQ Việt Nam huyện và 12 đơn vị điển hình.",
+     "Vũ Văn Tám", {"Chủ tịch Ủy ban MTTQ Việt Nam huyện"}),
+    # -- but an organisation's name written on in lower case is kept
+    ("Theo ông Đào Văn Sinh – Chủ nhiệm Dự án cải tạo hồ chứa nước, công trình sẽ xong trong năm nay.",
+     "Đào Văn Sinh", {"Chủ nhiệm Dự án cải tạo hồ chứa nước"}),
 ]
 
 
@@ -170,6 +220,18 @@ GROUPS = [
         "Chủ tịch UBND thị trấn Yên Lập.",
         {"Kim Văn Sơn": {"Phó Chủ tịch UBND huyện"}, "Quách Văn Minh": {"Chủ tịch UBND thị trấn Yên Lập"}},
     ),
+    # posts run on after the name without punctuation, in lower case, up to the next honorific
+    ("Về dự có bà Lương Thị Mến Phó bí thư thường trực chủ tịch Hội đồng nhân dân ông Tạ Văn Hòa "
+        "Phó bí thư Chủ tịch UBND và các đoàn thể chính trị - xã hội.",
+        {"Lương Thị Mến": {"Phó bí thư thường trực", "chủ tịch Hội đồng nhân dân"},
+         "Tạ Văn Hòa": {"Phó bí thư", "Chủ tịch UBND"}}),
+    # a list header: the post of "các ... gồm:" goes to every name of the list, a qualifier left out
+    ("Tham dự có các đại biểu HĐND tỉnh phụ trách địa bàn huyện gồm: ông Võ Văn Nam - Phó Trưởng Ban "
+        "Kinh tế HĐND tỉnh; bà Lê Thị Thu - Phó Giám đốc Sở Tài chính.",
+        {"Võ Văn Nam": {"đại biểu HĐND tỉnh", "Phó Trưởng Ban Kinh tế HĐND tỉnh"},
+         "Lê Thị Thu": {"đại biểu HĐND tỉnh", "Phó Giám đốc Sở Tài chính"}}),
+    ("Dự hội nghị có các Phó Chủ tịch UBND huyện gồm: ông Trần Văn Tú, bà Đỗ Thị Hạnh.",
+        {"Trần Văn Tú": {"Phó Chủ tịch UBND huyện"}, "Đỗ Thị Hạnh": {"Phó Chủ tịch UBND huyện"}}),
     # bug caught: A's title after the name was claimed by B
     ("Các đồng chí Nguyễn Văn Bình, Chủ tịch HĐND huyện và Trần Quốc Toản, "
         "Phó Chủ tịch HĐND huyện đồng chủ trì kỳ họp.",

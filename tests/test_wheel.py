@@ -38,7 +38,8 @@ def test_the_wheel_ships_the_pattern_files(wheel):
     import zipfile
 
     names = zipfile.ZipFile(wheel).namelist()
-    for data in ("titles.jsonl", "surnames.txt", "dates.jsonl", "number_words.tsv", "encodings/tcvn3.tsv"):
+    for data in ("titles.jsonl", "surnames.txt", "dates.jsonl", "number_words.tsv", "encodings/tcvn3.tsv",
+                 "meeting_cues.jsonl", "meeting_words.jsonl", "meeting_model.json"):
         assert f"extractor/patterns/{data}" in names, data
 
 

@@ -1,0 +1,321 @@
+"""The cue stage: signs of a meeting report (or of other news) in the plain text.
+
+It runs on the normalised text before any NLP, so that the meeting decision
+can skip the expensive stages for articles with no sign of a meeting, and so
+that the decision can say why. A cue rule (``patterns/meeting_cues.jsonl``)
+is a short sequence written in word classes (``patterns/meeting_words.jsonl``)
+and literal words, e.g. ``{ORGANISE} {GAP:5!UPCOMING} {MEETING}`` for "tổ
+chức hội nghị ...": a meeting noun as the object of tổ chức, with no "sẽ" or
+"dự kiến" in between. Each rule has points per zone of the article: the
+headline, the lead (the first 500 characters after it) and the body. Where
+in the article a sign stands matters as much as the sign: "hội nghị" in a
+headline names the event, in the tenth paragraph of a statistics story it
+does not.
+
+Template elements, separated by spaces:
+
+* ``{CLASS}`` or ``{A|B}``: a word of the class(es), whole words only;
+* ``{GAP:n}``: up to n words of the same sentence; ``{GAP:n!CLASS}``: none of
+  them a CLASS word;
+* ``{NOT:CLASS}``: the next word is not preceded by a CLASS word ("sẽ tổ
+  chức" is no "tổ chức");
+* ``{DATE}``: a day as the genre writes one ("Sáng 17/1", "ngày 18-11/2022",
+  "chiều nay", "hôm qua");
+* ``^``: the start of a sentence or a paragraph;
+* anything else: a literal word.
+
+A class word that overlaps a longer veto phrase (``NOT_CUE`` in the word
+file, ``NOT_TRIGGER`` in triggers.jsonl) does not count: "dự án" is not "dự",
+"tiếp tục" is not "tiếp".
+"""
+from __future__ import annotations
+
+import bisect
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import regex
+
+from .errors import PatternError
+from .layout import Layout
+from .pattern_files import PatternSet, trie_alternation
+from .normalize import canonical
+
+LEAD_CHARS = 500
+ZONES = ("headline", "lead", "body")
+#: classes taken from triggers.jsonl, shared with the lexicon
+_TRIGGER_CLASSES = ("MEETING", "CHAIR", "AT_MEETING", "NOT_TRIGGER")
+_VETO_CLASSES = ("NOT_CUE", "NOT_TRIGGER")
+
+_WORD = r"(?:[^\s.!?…;]|\.(?=\d))+"
+_SEP = r"[ \t\u00a0,:;()\"“”'‘’–—\-]+"
+_SENTENCE_START = r"(?:^|(?<=\n)|(?<=[.!?…:][ \t\u00a0\"”]*)(?<=\s))[ \t\u00a0\"“]*"
+_DATE = (
+    r"(?:(?:vào\s+)?(?:sáng|chiều|trưa|tối|đêm)\s+)?(?:(?:ngày|hôm)\s+)?"
+    r"(?:\d{1,2}\s*[/.\-]\s*\d{1,2}(?:\s*[/.\-]\s*\d{2,4})?(?!\d)"
+    r"|(?:nay|qua|hôm\s+qua|hôm\s+nay|mai)(?!\w))"
+    r"|(?:sáng|chiều|trưa|tối)\s+(?:nay|qua)(?!\w)"
+    r"|hôm\s+(?:nay|qua)(?!\w)"
+)
+_ELEMENT = regex.compile(r"\{(?:GAP:(\d+)(?:!([A-Z_|]+))?|DATE|NOT:([A-Z_|]+)|([A-Z_|]+))\}|\^|[^\s{}]+")
+#: the regex module's time limit per search, in seconds: the templates are
+#: bounded sequences of literals, this is only a guard
+_TIMEOUT = 1.0
+
+
+@dataclass(frozen=True)
+class CueRule:
+    id: str
+    reason: str
+    pattern: regex.Pattern
+    weights: dict[str, float]
+    groups: tuple[str, ...]
+    #: the template is one class of words and nothing else ("{MEETING}")
+    bare: bool = False
+    #: for each class element, the classes one of whose words must be in the zone
+    needs: tuple[tuple[str, ...], ...] = ()
+
+
+@dataclass(frozen=True)
+class Cue:
+    """One sign found in the text: which rule, in which zone, where."""
+
+    rule: str
+    reason: str
+    zone: str
+    weight: float
+    start: int
+    end: int
+
+    @property
+    def feature(self) -> str:
+        return f"{self.rule}@{self.zone}"
+
+
+def _read_jsonl(path: Path) -> list[tuple[int, dict]]:
+    rows = []
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise PatternError(f"{path}: cannot read ({exc})", str(path)) from None
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise PatternError(f"{path}:{number}: not valid JSON ({exc.msg})", str(path)) from None
+        if isinstance(row, dict) and "#" not in row:
+            rows.append((number, row))
+    return rows
+
+
+def load_word_classes(patterns: PatternSet) -> dict[str, list[str]]:
+    """Class name -> phrases, lower-cased and tone-folded like the text."""
+    classes: dict[str, list[str]] = {}
+    for label in _TRIGGER_CLASSES:
+        classes[label] = [canonical(p) for p in patterns.phrases(label)]
+    for path in patterns.files("meeting_words.jsonl"):
+        for number, row in _read_jsonl(path):
+            if not isinstance(row.get("label"), str) or not isinstance(row.get("pattern"), str):
+                raise PatternError(f"{path}:{number}: a word needs \"label\" and a string \"pattern\"", str(path))
+            classes.setdefault(row["label"], []).append(canonical(row["pattern"]))
+    classes["MEETING"] = classes.get("MEETING", []) + classes.pop("EXTRA_MEETING", [])
+    return classes
+
+
+def compile_template(template: str, classes: dict[str, list[str]], where: str = "") -> tuple[str, tuple[str, ...]]:
+    """A template as a regex with one named group per class element; returns the regex and the group names."""
+    out: list[str] = []
+    groups: list[str] = []
+    pending_sep = False
+
+    def alt(names: str) -> str:
+        phrases = []
+        for name in names.split("|"):
+            if name not in classes:
+                raise PatternError(f"{where}: unknown word class {name!r} in {template!r}")
+            phrases += classes[name]
+        return trie_alternation(phrases)
+
+    for m in _ELEMENT.finditer(template):
+        token = m.group()
+        if token == "^":
+            if out:
+                raise PatternError(f"{where}: '^' must open the template {template!r}")
+            out.append(_SENTENCE_START)
+            continue
+        if pending_sep:
+            out.append(_SEP)
+        if m.group(3):
+            out.append(f"(?<!(?<!\\w)(?:{alt(m.group(3))}){_SEP})")
+            pending_sep = False
+            continue
+        if m.group(1) is not None:
+            word = _WORD
+            if m.group(2):
+                word = f"(?!(?:{alt(m.group(2))})(?!\\w)){_WORD}"
+            out.append(f"(?:{word}{_SEP}){{0,{int(m.group(1))}}}?")
+            pending_sep = False
+            continue
+        if token == "{DATE}":
+            out.append(f"(?:{_DATE})")
+        elif m.group(4):
+            name = f"c{len(groups)}"
+            groups.append(name)
+            out.append(f"\\m(?P<{name}>{alt(m.group(4))})(?!\\w)")
+        else:
+            out.append(f"(?<!\\w){regex.escape(canonical(token))}(?!\\w)")
+        pending_sep = True
+    if not groups and "{DATE}" not in template:
+        raise PatternError(f"{where}: a cue template needs a word class: {template!r}")
+    return "".join(out), tuple(groups)
+
+
+class CueFinder:
+    """Every cue rule over the zones of one article."""
+
+    def __init__(self, patterns: PatternSet) -> None:
+        self.classes = load_word_classes(patterns)
+        vetoes = [p for name in _VETO_CLASSES for p in self.classes.get(name, [])]
+        self.vetoes = regex.compile(f"\\m(?:{trie_alternation(vetoes)})(?!\\w)") if vetoes else None
+        self.class_words = {
+            name: regex.compile(f"\\m(?:{trie_alternation(phrases)})(?!\\w)")
+            for name, phrases in self.classes.items() if phrases
+        }
+        self.rules: list[CueRule] = []
+        for path in patterns.files("meeting_cues.jsonl"):
+            for number, row in _read_jsonl(path):
+                self.rules.append(self._rule(row, f"{path}:{number}"))
+
+    def _rule(self, row: dict, where: str) -> CueRule:
+        for key in ("id", "reason", "pattern", "weights"):
+            if key not in row:
+                raise PatternError(f"{where}: a cue needs {key!r}")
+        weights = row["weights"]
+        if not isinstance(weights, dict) or not weights or set(weights) - set(ZONES):
+            raise PatternError(f"{where}: weights must map zones ({', '.join(ZONES)}) to points")
+        source, groups = compile_template(row["pattern"], self.classes, where)
+        return CueRule(
+            id=str(row["id"]), reason=str(row["reason"]), pattern=regex.compile(source),
+            weights={z: float(w) for z, w in weights.items()}, groups=groups,
+            bare=bool(_BARE.fullmatch(row["pattern"].strip())),
+            needs=tuple(tuple(m.group(4).split("|")) for m in _ELEMENT.finditer(row["pattern"]) if m.group(4)),
+        )
+
+    def zones(self, text: str, layout: Layout) -> dict[str, tuple[int, int]]:
+        end = max(layout.body_end, 0) or len(text)
+        head = layout.headline
+        if head and text[head[0]:head[1]].rstrip().endswith((".", "!", "?")):
+            head = None  # a sentence, not a title: an excerpt that starts mid-article
+        lead_start = head[1] if head else 0
+        lead_end = min(end, lead_start + LEAD_CHARS)
+        zones = {"lead": (lead_start, lead_end), "body": (lead_end, end)}
+        if head:
+            zones["headline"] = head
+        return zones
+
+    def find(self, text: str, layout: Layout) -> list[Cue]:
+        """The first match of each rule in each zone it has points for."""
+        lowered = text.lower()
+        if len(lowered) != len(text):
+            lowered = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
+        zones = self.zones(text, layout)
+        hits = _ClassHits(self.class_words, lowered)
+        vetoes = None
+        cues = []
+        bare: list[tuple[CueRule, Cue]] = []
+        for rule in self.rules:
+            for zone, weight in rule.weights.items():
+                if zone not in zones:
+                    continue
+                a, b = zones[zone]
+                if not all(any(hits.within(name, a, b) for name in names) for names in rule.needs):
+                    continue
+                if vetoes is None:
+                    vetoes = self._veto_spans(lowered)
+                match = self._first(rule, lowered, a, b, vetoes)
+                if match is not None:
+                    cue = Cue(rule.id, rule.reason, zone, weight, *match)
+                    (bare.append((rule, cue)) if rule.bare else cues.append(cue))
+        return cues + _one_sign_per_word([c for _, c in bare])
+
+    def _veto_spans(self, lowered: str) -> list[tuple[int, int]]:
+        if self.vetoes is None:
+            return []
+        return sorted(m.span() for m in self.vetoes.finditer(lowered, overlapped=True, timeout=_TIMEOUT))
+
+    def _first(self, rule: CueRule, lowered: str, a: int, b: int, vetoes) -> tuple[int, int] | None:
+        pos = a
+        while pos < b:
+            try:
+                m = rule.pattern.search(lowered, pos, b, timeout=_TIMEOUT)
+            except TimeoutError:
+                return None
+            if m is None:
+                return None
+            if not any(_vetoed(m.span(g), vetoes) for g in rule.groups):
+                return _strip(lowered, m.start(), m.end())
+            pos = m.start() + 1
+        return None
+
+
+_BARE = regex.compile(r"\{[A-Z_|]+\}")
+_LONGEST_VETO = 60
+
+
+class _ClassHits:
+    """Whether a word class occurs in a zone, searched once per class and zone, only when a rule asks.
+
+    A rule whose class words are not all in a zone cannot match there, so
+    most rules are never searched on most articles, and the classes only
+    the headline and the lead care about are never searched in the body.
+    """
+
+    def __init__(self, class_words: dict[str, regex.Pattern], lowered: str) -> None:
+        self.class_words = class_words
+        self.lowered = lowered
+        self.found: dict[tuple[str, int, int], bool] = {}
+
+    def within(self, name: str, a: int, b: int) -> bool:
+        key = (name, a, b)
+        found = self.found.get(key)
+        if found is None:
+            pattern = self.class_words.get(name)
+            found = bool(pattern and pattern.search(self.lowered, a, b, timeout=_TIMEOUT))
+            self.found[key] = found
+        return found
+
+
+def _one_sign_per_word(cues: list[Cue]) -> list[Cue]:
+    """Bare-word cues that rest on the same words of a zone count once, at their highest weight.
+
+    "tiếp xúc cử tri" is a meeting noun, a working session and a reception
+    word; it is still one sign. Cues with a structure ("tổ chức hội nghị")
+    are other signs and are not merged.
+    """
+    kept: list[Cue] = []
+    for cue in sorted(cues, key=lambda c: -abs(c.weight)):
+        if not any(k.zone == cue.zone and k.start < cue.end and cue.start < k.end and (k.weight > 0) == (cue.weight > 0)
+                   for k in kept):
+            kept.append(cue)
+    return kept
+
+
+def _vetoed(span: tuple[int, int], vetoes: list[tuple[int, int]]) -> bool:
+    """A veto phrase overlaps the word and reaches beyond it: the word is part of another word."""
+    s, e = span
+    k = bisect.bisect_left(vetoes, (s - _LONGEST_VETO, 0))
+    while k < len(vetoes) and vetoes[k][0] < e:
+        vs, ve = vetoes[k]
+        if s < ve and (vs < s or ve > e):
+            return True
+        k += 1
+    return False
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in " \t\u00a0\"“":
+        start += 1
+    return start, end
