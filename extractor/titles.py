@@ -45,6 +45,8 @@ _CLOSERS = {",", ";", ".", ":", "(", ")", "-", "–", "—", "!", "?"}
 SEPARATORS = {",", "-", "–", "—", "(", "kiêm", ":"}
 CONNECTORS = {"của", "tại", "và", "-", "–", "&", "thuộc"}
 POST_MODIFIERS = {"thường trực", "tt", "phụ trách", "thứ nhất", "chuyên trách"}
+#: modifiers written only after a head ("Chủ tịch danh dự", "Ủy viên dự khuyết")
+POST_ONLY = {"thứ nhất", "chuyên trách", "danh dự", "dự khuyết"}
 PLURAL_MARKERS = {"các", "hai", "ba", "những"}
 #: words before a title that make it someone else's: "thay mặt Chủ tịch nước, Bí thư Tỉnh ủy X"
 ON_BEHALF = {fold_tones(p) for p in ("thay mặt", "thừa lệnh", "ủy quyền", "ủy nhiệm")}
@@ -174,6 +176,8 @@ class TitleLinker:
     def _title_at(self, ui: int) -> int | None:
         """If a title starts at unit ``ui``, the unit index just past it."""
         units = self.units
+        if self._text(ui) in POST_ONLY:
+            return None  # "đội danh dự | Chủ tịch nước X": a post-modifier opens no title
         k = ui
         while k < len(units) and units[k].label == "TITLE_MOD":
             k += 1
@@ -539,14 +543,19 @@ class TitleLinker:
             if lead is None or not self._is_plural(lead):
                 continue
             k = self._after_mention(ui, mention)
+            header = first.id_ == "title.list_header"
             for other in order[pos + 1:]:
-                gap = [self._text(x) for x in range(k, other)]
+                target = mentions[other]
+                own = [t for t in target.titles if t.end <= target.person.start]
+                until = self._unit_index(min(t.start for t in own)) if own and header else other
+                gap = [self._text(x) for x in range(k, until)]
                 if not gap or any(g not in {",", "và", ";", ":"} for g in gap if g.strip()):
                     break
-                if ";" in gap and first.id_ != "title.list_header":
+                if ";" in gap and not header:
                     break
-                target = mentions[other]
-                if not any(t.end <= target.person.start for t in target.titles):
+                if header and own:  # "các đồng chí Ủy viên Trung ương Đảng: A, ...; Trung tướng B, ..."
+                    target.titles = [first] + target.titles
+                elif not own:
                     target.titles = [first] + target.titles if len(before) == 1 else before + target.titles
                 k = self._after_mention(other, target)
 

@@ -177,6 +177,11 @@ TITLES = [
     # -- "và" followed by a count or a number word ends the post
     ("Dự có đồng chí Vũ Văn Tám, Chủ tịch Ủy ban MTTQ Việt Nam huyện và 12 đơn vị điển hình.",
      "Vũ Văn Tám", {"Chủ tịch Ủy ban MTTQ Việt Nam huyện"}),
+    # -- a modifier written only after a head opens no title ("đội danh dự" is the honour guard)
+    ("Hai nhà lãnh đạo duyệt đội danh dự. Chủ tịch nước Trần Văn Quang phát biểu tại hội đàm.",
+     "Trần Văn Quang", {"Chủ tịch nước"}),
+    ("Hai nhà lãnh đạo duyệt đội danh dự Chủ tịch nước Trần Văn Quang phát biểu tại hội đàm.",
+     "Trần Văn Quang", {"Chủ tịch nước"}),
     # -- but an organisation's name written on in lower case is kept
     ("Theo ông Đào Văn Sinh – Chủ nhiệm Dự án cải tạo hồ chứa nước, công trình sẽ xong trong năm nay.",
      "Đào Văn Sinh", {"Chủ nhiệm Dự án cải tạo hồ chứa nước"}),
@@ -232,6 +237,11 @@ GROUPS = [
          "Lê Thị Thu": {"đại biểu HĐND tỉnh", "Phó Giám đốc Sở Tài chính"}}),
     ("Dự hội nghị có các Phó Chủ tịch UBND huyện gồm: ông Trần Văn Tú, bà Đỗ Thị Hạnh.",
         {"Trần Văn Tú": {"Phó Chủ tịch UBND huyện"}, "Đỗ Thị Hạnh": {"Phó Chủ tịch UBND huyện"}}),
+    # the post of a colon header also goes to names of the list that carry a rank of their own
+    ("Cùng dự có các đồng chí Ủy viên Trung ương Đảng: Nguyễn Văn Vinh, Bí thư Tỉnh ủy; "
+        "Trung tướng Lê Văn Nghĩa, Tư lệnh Quân khu 4.",
+        {"Nguyễn Văn Vinh": {"Ủy viên Trung ương Đảng", "Bí thư Tỉnh ủy"},
+         "Lê Văn Nghĩa": {"Ủy viên Trung ương Đảng", "Trung tướng", "Tư lệnh Quân khu 4"}}),
     # bug caught: A's title after the name was claimed by B
     ("Các đồng chí Nguyễn Văn Bình, Chủ tịch HĐND huyện và Trần Quốc Toản, "
         "Phó Chủ tịch HĐND huyện đồng chủ trì kỳ họp.",
