@@ -318,7 +318,16 @@ class Rule:
     compiled: regex.Pattern = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "compiled", regex.compile(self.pattern, _FLAGS))
+        pattern = self.pattern
+        if pattern.startswith(_NUMBER_LED):
+            # The shape opens on a day, month or year: one cheap look at the first character
+            # spares the left-edge lookbehinds at every position that holds no digit.
+            pattern = "(?=[0-9])" + pattern
+        object.__setattr__(self, "compiled", regex.compile(pattern, _FLAGS))
+
+
+#: how a shape opening on one of the number pieces (``_day``, ``_month``, ``_year``: digits only) begins
+_NUMBER_LED = tuple(edge + f"(?P<{name}>" for edge in (_L, r"(?<![\w/.-])") for name in ("d", "d1", "m", "y"))
 
 
 def _rules(lex: Lexicon) -> list[Rule]:

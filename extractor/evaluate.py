@@ -33,6 +33,8 @@ examples:
       and list each miss and extra with its document
   extract-report evaluate --gold my_gold/ --pred out.jsonl --json
       score an existing run (JSON Lines records), print JSON
+  extract-report evaluate --gold my_gold/ --review misses.html
+      also write a review page of the documents with errors, gold beside prediction
 
 The gold format and the matching rules are described in the README
 ("Evaluating on your own gold").
@@ -106,13 +108,12 @@ def read_predictions(lines: Iterable[str]) -> Predictions:
 def extract_gold_texts(gold_dir: Path, ids: Iterable[str], extractor, reference_date=None) -> Iterator[
         tuple[str, dict | None, str | None, EvaluationError | None]]:
     """For each id: its record as JSON and the decoded text, or the error that stopped it."""
+    from .decoding import read_document
     from .errors import ExtractorError
 
     for did in ids:
         path = gold_dir / f"{did}.txt"
         try:
-            from .decoding import read_document
-
             document = read_document(path, max_bytes=extractor.max_bytes)
             report = extractor.extract_document(document, reference_date=reference_date)
         except ExtractorError as exc:
@@ -264,6 +265,8 @@ def build_parser() -> argparse.ArgumentParser:
                         help="score these records (one per line) instead of extracting the gold texts")
     parser.add_argument("--per-doc", action="store_true", help="list each miss and extra with its document")
     parser.add_argument("--json", action="store_true", help="print the scores (and --per-doc errors) as JSON")
+    parser.add_argument("--review", type=Path, metavar="FILE.html",
+                        help="write a review page of the documents with errors, gold beside prediction")
     parser.add_argument("--patterns", action="append", default=[], type=Path, metavar="PATH",
                         help="extra pattern file or folder for the extraction; repeatable")
     parser.add_argument("--reference-date", type=_reference_date, metavar="YYYY-MM-DD",
@@ -311,7 +314,10 @@ def main(argv: list[str] | None = None) -> int:
             _error(EvaluationError(exc.message, exc.source or "patterns"))
             return 1
         records = {}
-        for did, record, text, err in extract_gold_texts(args.gold, gold, extractor, args.reference_date):
+        from .cli import _progress
+
+        for did, record, text, err in extract_gold_texts(args.gold, _progress(list(gold)), extractor,
+                                                         args.reference_date):
             if err is not None:
                 problems.append(err)
                 continue
@@ -327,4 +333,12 @@ def main(argv: list[str] | None = None) -> int:
             print(format_errors(result))
             print()
         print(format_table(result))
+    if args.review:
+        from .evaluate_review import write_review
+
+        try:
+            write_review(result, args.review, args.gold)
+        except OSError as exc:
+            _error(EvaluationError(f"cannot be written ({exc.strerror or exc})", str(args.review)))
+            return 1
     return 1 if problems else 0

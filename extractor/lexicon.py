@@ -74,8 +74,9 @@ class LexiconRuler:
         return doc
 
 
-#: labels of short words that longer words contain by accident ("dự" in "dự án", "xã" in "xã hội")
-TRIGGER_LABELS = {"CHAIR", "ATTEND", "SPEAK", "GIVE", "MEETING", "AT_MEETING", "AWARD_VERB", "ADMIN"}
+#: labels of short words that longer words contain by accident ("dự" in "dự án", "xã" in "xã hội",
+#: the school "trường" in "nhà trường", "thị trường")
+TRIGGER_LABELS = {"CHAIR", "ATTEND", "SPEAK", "GIVE", "MEETING", "AT_MEETING", "AWARD_VERB", "ADMIN", "NAME_BLOCKER"}
 
 
 def _without_false_triggers(found: list[tuple[str, str, int, int]]) -> list[tuple[str, str, int, int]]:
@@ -85,14 +86,25 @@ def _without_false_triggers(found: list[tuple[str, str, int, int]]) -> list[tupl
     phrase removes the trigger matches it strictly contains; a trigger phrase
     at least as long survives ("tiếp xúc cử tri").
     """
-    vetoes = [(start, end) for label, _, start, end in found if label == "NOT_TRIGGER"]
-    if not vetoes:
+    # The furthest end of a veto at each start: a veto contains a trigger only
+    # if it starts at most as many tokens before it as the longest veto is long,
+    # so each trigger looks at a few starts, not at every veto of the text.
+    furthest: dict[int, int] = {}
+    for label, _, start, end in found:
+        if label == "NOT_TRIGGER" and end > furthest.get(start, start):
+            furthest[start] = end
+    if not furthest:
         return found
-    return [
-        m for m in found
-        if m[0] not in TRIGGER_LABELS
-        or not any(a <= m[2] and m[3] <= b and b - a > m[3] - m[2] for a, b in vetoes)
-    ]
+    longest = max(end - start for start, end in furthest.items())
+
+    def vetoed(start: int, end: int) -> bool:
+        for a in range(max(0, end - longest), start + 1):
+            b = furthest.get(a)
+            if b is not None and end <= b and b - a > end - start:
+                return True
+        return False
+
+    return [m for m in found if m[0] not in TRIGGER_LABELS or not vetoed(m[2], m[3])]
 
 
 @Language.factory("vi_lexicon", default_config={"extra_patterns": []})

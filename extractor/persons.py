@@ -62,6 +62,7 @@ class PersonFinder:
         lex = LexiconIndex.of(doc)
         starts = doc._.word_starts or [True] * len(doc)
         found: list[Span] = []
+        self._places: set[str] = set()
         self._capitals = [is_name_syllable(word) for word in token_table(doc).words]
         i = 0
         n = len(doc)
@@ -77,6 +78,8 @@ class PersonFinder:
                 j -= 1  # "Hà Đông Kết thúc": the segmenter and its dictionary join "Kết" to "thúc"
             found += self._names_in_run(doc, lex, starts, i, j)
             i = j
+        if self._places:  # "Dương Minh Châu khai mạc kỳ họp" in the headline, "huyện Dương Minh Châu" below
+            found = [p for p in found if " ".join(t.text for t in p) not in self._places]
         doc.spans[SPANS_KEY] = found
         return doc
 
@@ -98,6 +101,10 @@ class PersonFinder:
     def _names_in_run(self, doc: Doc, lex: LexiconIndex, starts: list[bool], s: int, e: int) -> list[Span]:
         """Cut a run of capitals into at most one leading place/organisation and names."""
         k = self._skip_place(doc, lex, starts, s, e)
+        admin = lex.starting(s, "ADMIN")
+        place_start = admin.end if admin is not None else s
+        if k - place_start >= 2 and (admin is not None or lex.covers(s - 1, "ADMIN") or self._level_organ_ends(lex, s)):
+            self._places.add(" ".join(t.text for t in doc[place_start:k]))  # the article's own place names
         names: list[Span] = []
         while k < e:
             pick = self._surname_led(doc, lex, starts, k, e)
@@ -125,7 +132,7 @@ class PersonFinder:
                 return e
         elif s > 0 and lex.covers(s - 1, "NAME_BLOCKER") and not lex.covers(s - 1, "ADMIN"):
             return e  # "đường Nguyễn Văn Linh", "Trường THPT Trần Phú": named after someone
-        elif s == 0 or not lex.covers(s - 1, "ADMIN"):
+        elif s == 0 or not (lex.covers(s - 1, "ADMIN") or self._level_organ_ends(lex, s)):
             return s
         place = lex.starting(s, "PLACE")
         if place is not None and place.end <= e:
@@ -138,6 +145,15 @@ class PersonFinder:
         ):
             return s  # "Chủ tịch UBND tỉnh Lê Trí Thanh"; but "HĐND huyện Dương Minh Châu khai mạc"
         return first_word_end
+
+    def _level_organ_ends(self, lex: LexiconIndex, s: int) -> bool:
+        """Whether an organ named by its level ends right before token ``s``: "Huyện ủy | Lâm Hà".
+
+        Such an organ is followed by its place, as "huyện" is.
+        """
+        return any(
+            span.end == s and lex.covers(span.start, "ADMIN") for span in lex.covering(s - 1, "ORG")
+        )
 
     def _word_end(self, starts: list[bool], s: int, e: int) -> int:
         j = s + 1

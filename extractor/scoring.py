@@ -318,11 +318,13 @@ def _same_award(a: dict, b: dict) -> bool:
     return as_int(a.get("count")) == as_int(b.get("count")) and award_kind(a.get("award")) == award_kind(b.get("award"))
 
 
-def _target_text(t: dict) -> str:
+def target_text(t: dict) -> str:
+    """How a target is shown in a list of differences: its text, else its ratio and unit."""
     return str(plain(t.get("text")) or f"{t.get('achieved')}/{t.get('total')} {plain(t.get('unit')) or ''}".strip())
 
 
-def _award_text(a: dict) -> str:
+def award_text(a: dict) -> str:
+    """How an award is shown in a list of differences: its count and name."""
     return f"{a.get('count')} {plain(a.get('award'))}"
 
 
@@ -356,7 +358,7 @@ def compare(gold: dict, pred: dict | None) -> Comparison:
             out.counts["titles"].add(Counts(len(tpairs), len(textra), len(tmissed)))
             diffs += [Difference("titles", "missed", gold=t, person=g["name"]) for t in tmissed]
             diffs += [Difference("titles", "extra", pred=t, person=g["name"]) for t in textra]
-    for name, same, show in (("targets", _same_target, _target_text), ("awards", _same_award, _award_text)):
+    for name, same, show in (("targets", _same_target, target_text), ("awards", _same_award, award_text)):
         pairs, missed, extra = pair_up(_items(gold, name), _items(pred, name), same)
         out.counts[name] = Counts(len(pairs), len(extra), len(missed))
         diffs += [Difference(name, "missed", gold=show(x)) for x in missed]

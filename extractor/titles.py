@@ -45,6 +45,8 @@ _CLOSERS = {",", ";", ".", ":", "(", ")", "-", "–", "—", "!", "?"}
 SEPARATORS = {",", "-", "–", "—", "(", "kiêm", ":"}
 CONNECTORS = {"của", "tại", "và", "-", "–", "&", "thuộc"}
 POST_MODIFIERS = {"thường trực", "tt", "phụ trách", "thứ nhất", "chuyên trách"}
+#: modifiers written only after a head ("Chủ tịch danh dự", "Ủy viên dự khuyết")
+POST_ONLY = {"thứ nhất", "chuyên trách", "danh dự", "dự khuyết"}
 PLURAL_MARKERS = {"các", "hai", "ba", "những"}
 #: words before a title that make it someone else's: "thay mặt Chủ tịch nước, Bí thư Tỉnh ủy X"
 ON_BEHALF = {fold_tones(p) for p in ("thay mặt", "thừa lệnh", "ủy quyền", "ủy nhiệm")}
@@ -163,6 +165,7 @@ class TitleLinker:
         for ui, mention in mentions.items():
             mention.titles += self._titles_elected(ui, mention, claimed)
         self._share_plural_titles(mentions)
+        self._share_list_header(mentions)
         doc._.mentions = list(mentions.values())
         doc.spans["titles"] = [t for m in doc._.mentions for t in m.titles]
         return doc
@@ -173,6 +176,8 @@ class TitleLinker:
     def _title_at(self, ui: int) -> int | None:
         """If a title starts at unit ``ui``, the unit index just past it."""
         units = self.units
+        if self._text(ui) in POST_ONLY:
+            return None  # "đội danh dự | Chủ tịch nước X": a post-modifier opens no title
         k = ui
         while k < len(units) and units[k].label == "TITLE_MOD":
             k += 1
@@ -185,10 +190,16 @@ class TitleLinker:
             text = self._text(k)
             if text in POST_MODIFIERS or unit.label == "TITLE_MOD" and k > head:
                 k += 1
-            elif unit.label == "ORG_HEAD" and k + 1 < len(units) and self._capitalised(k + 1):
-                k = self._lowercase_name_end(k + 2)  # "Ban Chỉ đạo cải cách hành chính", "Ban Pháp chế"
+            elif unit.label == "ORG_HEAD" and k + 1 < len(units) and (
+                self._capitalised(k + 1) or units[k + 1].label == "ACADEMIC"
+            ):
+                k = self._lowercase_name_end(k + 2)  # "Ban Chỉ đạo cải cách hành chính", "Chi hội Nhà báo"
             elif k == head + 1 and self._text(head).rsplit(" ", 1)[-1] in _HEAD_ENDS_IN_ORG and self._capitalised(k):
                 k = self._lowercase_name_end(k + 1)  # "Trưởng ban Chỉ đạo ...", "Trưởng phòng Văn hóa - Thông tin"
+            elif k == head + 1 and unit.label == "WORD" and self._head_ends_in_organisation(head) and (
+                self._lowercase_name_end(k) > k
+            ):
+                k = self._lowercase_name_end(k)  # "Trưởng Ban Chỉ đạo | cải cách hành chính"
             elif unit.label in ORG_LABELS or unit.label in ("ALLCAPS", "CAP", "NUM"):
                 k += 1
             elif k > head + 1 and self._text(k - 1) in CONNECTORS and self._capitalised(k):
@@ -204,6 +215,14 @@ class TitleLinker:
         while k - 1 > ui and self._text(k - 1) in CONNECTORS:
             k -= 1
         return k
+
+    def _head_ends_in_organisation(self, head: int) -> bool:
+        """Whether the head's last words are an organisation's noun ("Trưởng Ban Chỉ đạo")."""
+        unit = self.units[head]
+        end = unit.end
+        return any(
+            span.end == end and span.start > unit.start for span in self.lex.covering(end - 1, "ORG_HEAD")
+        )
 
     def _capitalised(self, k: int) -> bool:
         """A capitalised word that can open an organisation's name (not a title, not a name)."""
@@ -235,8 +254,8 @@ class TitleLinker:
     def _org_follows(self, k: int) -> bool:
         """An organisation's word comes next: "Văn hóa - Thông tin", "Nông nghiệp và Phát triển nông thôn"."""
         return k < len(self.units) and (
-            self.units[k].label in ORG_LABELS + ("ALLCAPS", "CAP", "NUM") or self._capitalised(k)
-        )
+            self.units[k].label in ORG_LABELS + ("ALLCAPS", "CAP") or self._capitalised(k)
+        )  # not a number: "Ban Tuyên giáo và | 127 đơn vị", "MTTQ và | không"
 
     def _parenthetical(self, k: int) -> int | None:
         """``( VCCI )`` or ``( Lào )`` inside a title: the unit index after ``)``."""
@@ -258,6 +277,8 @@ class TitleLinker:
                 self.units[k].label == "TITLE_MOD" and k + 1 < b and self.units[k + 1].is_head
             ):
                 prev = self.units[k - 1]
+                if prev.label == "ORG_HEAD" and self.units[k].label == "ACADEMIC":
+                    continue  # "Chi hội Nhà báo": an association named by a profession
                 if prev.label != "TITLE_MOD" and not self._text(k - 1) in {"của", "&"}:
                     if not (self.units[k].label == "TITLE_HEAD" and prev.label == "TITLE_MOD"):
                         cuts.append(k)
@@ -455,6 +476,60 @@ class TitleLinker:
                 break
         return []
 
+    def _share_list_header(self, mentions: dict[int, Mention]) -> None:
+        """"các đại biểu HĐND tỉnh phụ trách địa bàn gồm: ông A - ...; bà B - ...": each name has the post.
+
+        The header names a post after a plural marker, may qualify it, and
+        ends in a colon; the names follow with their own posts, separated by
+        commas or semicolons, each perhaps after an honorific.
+        """
+        order = sorted(mentions)
+        pos = 0
+        while pos < len(order):
+            ui = order[pos]
+            header = self._header_title(ui)
+            pos += 1
+            if header is None or any(t.id_ == "title.list_header" for t in mentions[ui].titles):
+                continue
+            mentions[ui].titles = [header] + mentions[ui].titles
+            k = self._after_mention(ui, mentions[ui])
+            while pos < len(order):
+                other = order[pos]
+                gap = range(k, other)
+                if not all(self._text(x) in {",", ";", "và"} or self.units[x].label == "HONORIFIC"
+                           or self.units[x].label == "SPACE" and "\n" not in self._text(x) for x in gap):
+                    break
+                mentions[other].titles = [header] + mentions[other].titles
+                k = self._after_mention(other, mentions[other])
+                pos += 1
+
+    def _header_title(self, ui: int) -> Span | None:
+        """The post of a list header ending in a colon before the name at unit ``ui``."""
+        h = ui - 1
+        while h >= 0 and self.units[h].label in ("HONORIFIC", "SPACE"):
+            h -= 1
+        if h < 1 or self._text(h) != ":":
+            return None
+        end = h
+        if self._text(end - 1) in {"gồm", "gồm có", "là"}:
+            end -= 1
+        for p in range(end - 1, max(-1, end - 12), -1):
+            unit = self.units[p]
+            if unit.label in ("PERSON", "SPACE") or self._text(p) in _CLOSERS:
+                return None
+            if not self._is_plural(p) or p + 1 >= end:
+                continue
+            stop = self._title_at(p + 1)
+            if stop is None or stop > end:
+                return None
+            while stop - 1 > p + 1 and (self._text(stop - 1) in POST_MODIFIERS or self._text(stop - 1) in CONNECTORS):
+                stop -= 1  # "đại biểu HĐND tỉnh | phụ trách địa bàn ...": the qualifier is not the post
+            if all(self._plain_word(x) or self.units[x].label in ORG_LABELS + ("CAP", "ALLCAPS", "NUM", "TITLE_MOD")
+                   or self._text(x) in POST_MODIFIERS for x in range(stop, end)):
+                return self._span(p + 1, stop, "title.list_header_qualified")
+            return None
+        return None
+
     def _share_plural_titles(self, mentions: dict[int, Mention]) -> None:
         """"các Phó Chủ tịch UBND tỉnh: A, B và C": every name in the list gets the title."""
         order = sorted(mentions)
@@ -468,14 +543,19 @@ class TitleLinker:
             if lead is None or not self._is_plural(lead):
                 continue
             k = self._after_mention(ui, mention)
+            header = first.id_ == "title.list_header"
             for other in order[pos + 1:]:
-                gap = [self._text(x) for x in range(k, other)]
+                target = mentions[other]
+                own = [t for t in target.titles if t.end <= target.person.start]
+                until = self._unit_index(min(t.start for t in own)) if own and header else other
+                gap = [self._text(x) for x in range(k, until)]
                 if not gap or any(g not in {",", "và", ";", ":"} for g in gap if g.strip()):
                     break
-                if ";" in gap and first.id_ != "title.list_header":
+                if ";" in gap and not header:
                     break
-                target = mentions[other]
-                if not any(t.end <= target.person.start for t in target.titles):
+                if header and own:  # "các đồng chí Ủy viên Trung ương Đảng: A, ...; Trung tướng B, ..."
+                    target.titles = [first] + target.titles
+                elif not own:
                     target.titles = [first] + target.titles if len(before) == 1 else before + target.titles
                 k = self._after_mention(other, target)
 

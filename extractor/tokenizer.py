@@ -14,6 +14,7 @@ classes that matter here, with no nested repetition.
 """
 from __future__ import annotations
 
+import bisect
 import functools
 from collections.abc import Callable, Iterable, Sequence
 
@@ -63,18 +64,24 @@ def syllable_spans(text: str) -> list[tuple[int, int]]:
     A hyphen glued before a capital ("Hinh-Phó Bí thư", "Việt Nam-Lào")
     separates two words; inside a transliterated name ("Chau-hơ-ry") it does not.
     """
-    spans: list[tuple[int, int]] = []
-    for m in _TOKEN.finditer(text):
-        start, end = m.span()
-        piece = m.group()
-        if "-" in piece and piece[0].isalpha() and _SPLIT_HYPHEN.search(piece):
-            pos = start
-            for part in regex.split(r"(-(?=\p{Lu}))", piece):
-                if part:
-                    spans.append((pos, pos + len(part)))
-                    pos += len(part)
-        else:
-            spans.append((start, end))
+    spans = [m.span() for m in _TOKEN.finditer(text)]
+    # Only a token holding a hyphen before a capital can split: look at those alone.
+    glued = [m.start() for m in _SPLIT_HYPHEN.finditer(text)]
+    if not glued:
+        return spans
+    candidates = sorted({bisect.bisect_right(spans, (h, len(text))) - 1 for h in glued})
+    for k in reversed(candidates):
+        start, end = spans[k]
+        piece = text[start:end]
+        if k < 0 or not ("-" in piece and piece[0].isalpha() and _SPLIT_HYPHEN.search(piece)):
+            continue
+        parts = []
+        pos = start
+        for part in regex.split(r"(-(?=\p{Lu}))", piece):
+            if part:
+                parts.append((pos, pos + len(part)))
+                pos += len(part)
+        spans[k:k + 1] = parts
     return spans
 
 
@@ -93,33 +100,69 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+#: the segmenter model bundled with underthesea
+_MODEL = ("pipeline", "word_tokenize", "models", "ws_crf_vlsp2013_20230727")
+
+
+def _model_dir() -> str | None:
+    """Where underthesea keeps its segmenter, found without importing underthesea.
+
+    Importing the package (its whole NLP toolbox) and its joblib loader
+    takes longer than the model itself; one run of ``extract-report`` on a
+    single file pays for all of it.
+    """
+    import importlib.util
+    import os
+
+    spec = importlib.util.find_spec("underthesea")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    return os.path.join(list(spec.submodule_search_locations)[0], *_MODEL)
+
+
+@functools.lru_cache(maxsize=1)
+def _model_files() -> tuple[str, list, set]:
+    """The segmenter's model path, feature templates and word list (plain pickles, read with pickle)."""
+    import os
+    import pickle
+
+    base = _model_dir()
+    if base is None:
+        raise ImportError("underthesea is not installed")
+    with open(os.path.join(base, "features.bin"), "rb") as fh:
+        features = pickle.load(fh)
+    with open(os.path.join(base, "dictionary.bin"), "rb") as fh:
+        dictionary = pickle.load(fh)
+    return os.path.join(base, "models.bin"), features, dictionary
+
+
 @functools.lru_cache(maxsize=1)
 def _crf_tagger() -> Callable[[list[str]], list[str]]:
-    """underthesea's CRF word segmenter, loaded once per process."""
-    from underthesea import word_tokenize
-    import underthesea.pipeline.word_tokenize as ws
+    """underthesea's CRF word segmenter, loaded once per process.
 
-    word_tokenize("khởi động")  # loads the bundled model
-    model = ws.word_tokenize_model
-    return lambda tokens: model.predict([[t] for t in tokens])
+    Built from underthesea_core the way underthesea's ``FastCRFSequenceTagger``
+    loads and runs it (``load``, ``predict``): the same model, templates and
+    dictionary, so the same tags as ``word_tokenize``.
+    """
+    from underthesea_core import CRFFeaturizer, CRFTagger
+
+    model_path, features, dictionary = _model_files()
+    tagger = CRFTagger()
+    tagger.load(model_path)
+    featurizer = CRFFeaturizer(features, dictionary)
+    return lambda tokens: tagger.tag(featurizer.process([[[t] for t in tokens]])[0])
 
 
 @functools.lru_cache(maxsize=1)
 def _dictionary() -> frozenset[str]:
     """The word list underthesea's segmenter ships with, in our tone-mark placement."""
-    import os
+    from .normalize import canonical_many
 
-    import joblib
-    import underthesea.pipeline.word_tokenize as ws
-
-    from .normalize import canonical
-
-    path = os.path.join(os.path.dirname(ws.__file__), "models", "ws_crf_vlsp2013_20230727", "dictionary.bin")
     try:
-        words = joblib.load(path)
-    except (OSError, ValueError):
+        words = _model_files()[2]
+    except (OSError, ValueError, ImportError):
         return frozenset()
-    return frozenset(canonical(w) for w in words)
+    return frozenset(canonical_many(words))
 
 
 def is_word(phrase: str) -> bool:
@@ -138,6 +181,11 @@ def word_starts(tokens: list[str]) -> list[bool]:
 
 
 _CAPITAL = regex.compile(r"^\p{Lu}[\p{Ll}\p{M}'’-]*$|^\p{Lu}$")
+@functools.lru_cache(maxsize=1 << 16)
+def _is_capital(token: str) -> bool:
+    return bool(_CAPITAL.match(token))
+
+
 #: tokens of context the segmenter sees on each side of a run of capitals
 WINDOW = 3
 
@@ -152,11 +200,11 @@ def capital_windows(tokens: list[str]) -> list[tuple[int, int]]:
     windows: list[tuple[int, int]] = []
     i, n = 0, len(tokens)
     while i < n:
-        if not _CAPITAL.match(tokens[i]):
+        if not _is_capital(tokens[i]):
             i += 1
             continue
         j = i + 1
-        while j < n and _CAPITAL.match(tokens[j]):
+        while j < n and _is_capital(tokens[j]):
             j += 1
         if j - i >= 2 or (j < n and tokens[j][:1].islower() and i > 0):
             a, b = max(0, i - WINDOW), min(n, j + WINDOW)
@@ -251,34 +299,37 @@ class VietnameseTokenizer:
     def __call__(self, text: str) -> Doc:
         words: list[str] = []
         spaces: list[bool] = []
-        sent_starts: list[bool] = []
-        windows: list[tuple[list[str], list[int]]] = []
         # One pass of the token expression over the whole text: no token holds
         # a space and every sentence starts and ends beside one, so the tokens
         # are those of each sentence cut on its own.
         spans = syllable_spans(text)
-        k, n, pos = 0, len(spans), 0
+        syllables = [text[a:b] for a, b in spans]
+        at: list[int] = []  # the doc index of each syllable
+        pos = 0
+        for (a, b), syllable in zip(spans, syllables):
+            if a > pos:
+                if a - pos == 1 and text[pos] == " " and words and not spaces[-1]:
+                    spaces[-1] = True
+                else:
+                    self._gap(text[pos:a], words, spaces)
+            at.append(len(words))
+            words.append(syllable)
+            spaces.append(False)
+            pos = b
+        self._gap(text[pos:], words, spaces)
+        sent_starts = [False] * len(words)
+        windows: list[tuple[list[str], list[int]]] = []
+        k, n = 0, len(spans)
         for s_start, s_end in sentence_spans(text):
-            first_k = k
+            first = k
             while k < n and spans[k][0] < s_end:
                 k += 1
-            if k == first_k:
+            if k == first:
                 continue
-            tokens = [text[a:b] for a, b in spans[first_k:k]]
-            positions = []
-            first = True
-            for (a, b), token in zip(spans[first_k:k], tokens):
-                if a > pos:
-                    self._gap(text[pos:a], words, spaces, sent_starts)
-                positions.append(len(words))
-                words.append(token)
-                spaces.append(False)
-                sent_starts.append(first)
-                first = False
-                pos = b
-            if len(tokens) > 1 and self.segment(text[s_start:s_end]):
-                windows += [(tokens[a:b], positions[a:b]) for a, b in capital_windows(tokens)]
-        self._gap(text[pos:], words, spaces, sent_starts)
+            sent_starts[at[first]] = True
+            if k - first > 1 and self.segment(text[s_start:s_end]):
+                tokens = syllables[first:k]
+                windows += [(tokens[a:b], at[first + a:first + b]) for a, b in capital_windows(tokens)]
         doc = Doc(self.vocab, words=words, spaces=spaces, sent_starts=sent_starts or None)
         starts = WordStarts(len(words))
         for window in windows:
@@ -288,7 +339,7 @@ class VietnameseTokenizer:
         return doc
 
     @staticmethod
-    def _gap(gap: str, words: list, spaces: list, sent_starts: list) -> None:
+    def _gap(gap: str, words: list, spaces: list) -> None:
         """Whitespace between tokens: a single space rides on the token before it."""
         if not gap:
             return
@@ -298,7 +349,6 @@ class VietnameseTokenizer:
         if gap:
             words.append(gap)
             spaces.append(False)
-            sent_starts.append(False)
 
     def pipe(self, texts: Iterable[str], batch_size: int = 1000):
         for text in texts:

@@ -183,3 +183,41 @@ def test_help_shows_examples(capsys):
     with pytest.raises(SystemExit):
         main(["evaluate", "--help"])
     assert "extract-report evaluate --gold my_gold/ --pred out.jsonl" in capsys.readouterr().out
+
+
+def test_review_page_shows_the_documents_with_errors_gold_beside_prediction(capsys, gold, tmp_path):
+    import lxml.html
+
+    (gold / "weather.txt").write_text(WEATHER + "<script>alert(1)</script>\n", encoding="utf-8")
+    weather = dict(WEATHER_GOLD, source="crawl/weather.txt")
+    pred = _pred_file(tmp_path, _flawed_prediction(), weather)
+    page = tmp_path / "misses.html"
+    code, out, _ = _run(capsys, "--gold", str(gold), "--pred", str(pred), "--review", str(page))
+    assert code == 0 and out.startswith("documents 2,")
+    html = page.read_text(encoding="utf-8")
+    assert "<script>alert" not in html and "&lt;script&gt;alert(1)" not in html  # weather has no error: no section
+    tree = lxml.html.fromstring(html)
+    sections = tree.xpath("//section")
+    assert [s.findtext("h2") for s in sections] == ["review"]
+    assert [h.text for h in sections[0].xpath(".//h3")] == ["gold", "prediction", "Article"]
+    missed = [r.text_content() for r in sections[0].xpath(".//div[@class='pair']/div[1]//tr[@class='missed']")]
+    extra = [r.text_content() for r in sections[0].xpath(".//div[@class='pair']/div[2]//tr[@class='extra']")]
+    assert any("Bùi Hồng Hoàng" in r for r in missed) and any("2021-12-20" in r for r in missed)
+    assert any("Nguyễn Văn An" in r for r in extra)
+
+
+def test_review_page_escapes_the_article_and_marks_evidence(capsys, gold, tmp_path):
+    import lxml.html
+
+    (gold / "review.txt").write_text(REVIEW.replace("Năm 2021", "<b>Năm</b> 2021"), encoding="utf-8")
+    WRONG = dict(REVIEW_GOLD, meeting_date="2021-12-21")
+    (gold / "review.json").write_text(json.dumps(WRONG, ensure_ascii=False), encoding="utf-8")
+    page = tmp_path / "misses.html"
+    code, _, _ = _run(capsys, "--gold", str(gold), "--review", str(page))
+    assert code == 0
+    html = page.read_text(encoding="utf-8")
+    assert "&lt;b&gt;Năm&lt;/b&gt;" in html and "<b>Năm</b>" not in html
+    tree = lxml.html.fromstring(html)
+    marks = {m.text_content(): m.get("class") for m in tree.xpath("//div[@class='text']/mark")}
+    assert marks["Bùi Hồng Hoàng"] == "chair" and marks["15/15 chỉ tiêu chủ yếu"] == "target"
+    assert tree.xpath("//div[@class='text']")[0].text_content() == REVIEW.replace("Năm 2021", "<b>Năm</b> 2021")

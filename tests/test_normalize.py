@@ -299,3 +299,21 @@ def test_canonical_key_survives_normalisation(text):
     # Nothing the rules match on is lost: the same phrase key before and after
     # (tone placement, line ends and no-break spaces are all folded by the key).
     assert canonical(normalize(text).text) == canonical(text)
+
+
+_PIECES = list("aoòóuủyYÒỦ \t\n\u2028Σσ") + ["o\u0300", "Ủy ban", "hoà", "x"]
+
+
+@given(st.lists(st.lists(st.sampled_from(_PIECES), max_size=8).map("".join), max_size=20))
+def test_canonical_many_gives_the_keys_one_by_one(phrases):
+    # The word list is keyed on one joined string at start-up; every key must be canonical()'s.
+    from extractor.normalize import canonical_many
+
+    assert canonical_many(phrases) == [canonical(p) for p in phrases]
+
+
+def test_canonical_many_of_the_genre_words():
+    from extractor.normalize import canonical_many
+
+    words = ["Uỷ  ban", " hòa giải", "thủy lợi\t", "khỏe", "chủ trì"]
+    assert canonical_many(words) == ["uỷ ban", "hoà giải", "thuỷ lợi", "khoẻ", "chủ trì"]

@@ -61,6 +61,15 @@ NAMES = [
         "Cùng dự có các Phó Chủ tịch UBND tỉnh: Hoàng Văn Thắng, Đỗ Minh Tuấn và Vũ Thị Hằng.",
         {"Hoàng Văn Thắng", "Đỗ Minh Tuấn", "Vũ Thị Hằng"},
     ),
+    # an organ named by its level is followed by its place, then the name
+    ("Bí thư Huyện ủy Lâm Bình Lâm Văn Sơn dự hội nghị.", {"Lâm Văn Sơn"}),
+    ("Bí thư Huyện ủy Lâm Văn Sơn dự hội nghị.", {"Lâm Văn Sơn"}),
+    # given names that are also common words keep their family name
+    ("Dự hội nghị có ông Lê Thành Công, Phó Chủ tịch UBND huyện.", {"Lê Thành Công"}),
+    ("Phó Chủ tịch UBND tỉnh Đặng Thái Bình dự hội nghị.", {"Đặng Thái Bình"}),
+    ("Dự hội nghị có ông Trần Tiến Bộ, Trưởng phòng Nội vụ huyện.", {"Trần Tiến Bộ"}),
+    # "nhà trường" is the school itself, not a school named after the person who follows
+    ("Hiệu trưởng nhà trường Lê Minh Đức phát biểu tại hội nghị.", {"Lê Minh Đức"}),
 ]
 
 
@@ -106,7 +115,21 @@ NOT_PERSONS = [
     ("Các đại biểu dự hội nghị tham quan Quảng trường Hồ Chí Minh.", "Hồ Chí Minh"),
     ("Đại diện Ban quản lý dự án cầu Trần Thị Lý báo cáo tại hội nghị.", "Trần Thị Lý"),
     ("Đại diện phường Nguyễn Trãi phát biểu tại hội nghị.", "Nguyễn Trãi"),
+    # a place written like a name: after "địa bàn", after an organ named by its level
+    ("Các đại biểu HĐND tỉnh phụ trách địa bàn Lâm Bình Sơn dự hội nghị.", "Lâm Bình Sơn"),
+    ("Thường trực Huyện ủy Lâm Bình dự hội nghị.", "Lâm Bình"),
+    # a publisher or a journal named like a person
+    ("Đại diện Nhà xuất bản Phương Đông phát biểu tại hội nghị.", "Phương Đông"),
 ]
+
+
+def test_a_place_the_article_writes_after_a_level_word_is_no_person_anywhere(extractor):
+    text = article(
+        "Đồng chí Phan Văn Hải, Chủ tịch UBND huyện chủ trì hội nghị.",
+        headline="Lâm Bình Sơn tổng kết công tác năm 2023",
+        lead="Sáng 15/12/2023, UBND huyện Lâm Bình Sơn tổ chức hội nghị tổng kết công tác năm 2023.",
+    )
+    assert names(extractor.extract(text)) == {"Phan Văn Hải"}
 
 
 @pytest.mark.parametrize("sentence, not_a_person", NOT_PERSONS)

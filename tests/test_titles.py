@@ -135,6 +135,11 @@ TITLES = [
      "Nông Văn Sáu", {"UV.BTV Thị ủy", "Chủ tịch UBND thị xã"}),
     ("Tham dự có ông Trần Văn Bình, P.Giám đốc Sở Tài chính.", "Trần Văn Bình", {"P.Giám đốc Sở Tài chính"}),
     ("P.Chủ tịch UBND huyện Lê Văn Hùng phát biểu tại hội nghị.", "Lê Văn Hùng", {"P.Chủ tịch UBND huyện"}),
+    ("Dự hội nghị có ông Lê Văn An, P. Giám đốc Sở Tư pháp.", "Lê Văn An", {"P. Giám đốc Sở Tư pháp"}),
+    ("Dự hội nghị có ông Lê Văn An, Q.Chủ tịch UBND xã.", "Lê Văn An", {"Q.Chủ tịch UBND xã"}),
+    # ... but a dotted initial before a place is no post ("P. Bến Nghé" is a ward)
+    ("Dự hội nghị có đại diện UBND P. Bến Nghé và ông Lê Văn An, Chủ tịch UBND phường.",
+     "Lê Văn An", {"Chủ tịch UBND phường"}),
     ("Đồng chí Phạm Văn Cường, Trưởng BTG huyện phát biểu tại hội nghị.",
      "Phạm Văn Cường", {"Trưởng BTG huyện"}),
     ("Đồng chí Lê Thị Hà, UV.BCH Đảng bộ huyện, Phó Trưởng BDV Huyện ủy dự hội nghị.",
@@ -168,6 +173,20 @@ TITLES = [
     # -- a list of posts wrapped onto the next line after a comma
     ("Dự có đồng chí Lý Văn Tư, Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh,\nTrưởng Đoàn ĐBQH tỉnh.",
      "Lý Văn Tư", {"Phó Bí thư Tỉnh ủy", "Chủ tịch UBND tỉnh", "Trưởng Đoàn ĐBQH tỉnh"}),
+    # -- a steering committee's head, its task written in lower case after it
+    ("Đồng chí Lê Văn Hòa, Phó Chủ tịch UBND huyện, Trưởng Ban chỉ đạo phòng chống dịch huyện chủ trì hội nghị.",
+     "Lê Văn Hòa", {"Phó Chủ tịch UBND huyện", "Trưởng Ban chỉ đạo phòng chống dịch huyện"}),
+    # -- an association named by a profession is one organisation
+    ("Dự có ông Phạm Văn Phong, Phó Chủ tịch Chi hội Nhà báo ngành Y tế, Tổng Biên tập Tạp chí Y học phát biểu.",
+     "Phạm Văn Phong", {"Phó Chủ tịch Chi hội Nhà báo ngành Y tế", "Tổng Biên tập Tạp chí Y học"}),
+    # -- "và" followed by a count or a number word ends the post
+    ("Dự có đồng chí Vũ Văn Tám, Chủ tịch Ủy ban MTTQ Việt Nam huyện và 12 đơn vị điển hình.",
+     "Vũ Văn Tám", {"Chủ tịch Ủy ban MTTQ Việt Nam huyện"}),
+    # -- a modifier written only after a head opens no title ("đội danh dự" is the honour guard)
+    ("Hai nhà lãnh đạo duyệt đội danh dự. Chủ tịch nước Trần Văn Quang phát biểu tại hội đàm.",
+     "Trần Văn Quang", {"Chủ tịch nước"}),
+    ("Hai nhà lãnh đạo duyệt đội danh dự Chủ tịch nước Trần Văn Quang phát biểu tại hội đàm.",
+     "Trần Văn Quang", {"Chủ tịch nước"}),
     # -- but an organisation's name written on in lower case is kept
     ("Theo ông Đào Văn Sinh – Chủ nhiệm Dự án cải tạo hồ chứa nước, công trình sẽ xong trong năm nay.",
      "Đào Văn Sinh", {"Chủ nhiệm Dự án cải tạo hồ chứa nước"}),
@@ -216,6 +235,18 @@ GROUPS = [
         "Phó bí thư Chủ tịch UBND và các đoàn thể chính trị - xã hội.",
         {"Lương Thị Mến": {"Phó bí thư thường trực", "chủ tịch Hội đồng nhân dân"},
          "Tạ Văn Hòa": {"Phó bí thư", "Chủ tịch UBND"}}),
+    # a list header: the post of "các ... gồm:" goes to every name of the list, a qualifier left out
+    ("Tham dự có các đại biểu HĐND tỉnh phụ trách địa bàn huyện gồm: ông Võ Văn Nam - Phó Trưởng Ban "
+        "Kinh tế HĐND tỉnh; bà Lê Thị Thu - Phó Giám đốc Sở Tài chính.",
+        {"Võ Văn Nam": {"đại biểu HĐND tỉnh", "Phó Trưởng Ban Kinh tế HĐND tỉnh"},
+         "Lê Thị Thu": {"đại biểu HĐND tỉnh", "Phó Giám đốc Sở Tài chính"}}),
+    ("Dự hội nghị có các Phó Chủ tịch UBND huyện gồm: ông Trần Văn Tú, bà Đỗ Thị Hạnh.",
+        {"Trần Văn Tú": {"Phó Chủ tịch UBND huyện"}, "Đỗ Thị Hạnh": {"Phó Chủ tịch UBND huyện"}}),
+    # the post of a colon header also goes to names of the list that carry a rank of their own
+    ("Cùng dự có các đồng chí Ủy viên Trung ương Đảng: Nguyễn Văn Vinh, Bí thư Tỉnh ủy; "
+        "Trung tướng Lê Văn Nghĩa, Tư lệnh Quân khu 4.",
+        {"Nguyễn Văn Vinh": {"Ủy viên Trung ương Đảng", "Bí thư Tỉnh ủy"},
+         "Lê Văn Nghĩa": {"Ủy viên Trung ương Đảng", "Trung tướng", "Tư lệnh Quân khu 4"}}),
     # bug caught: A's title after the name was claimed by B
     ("Các đồng chí Nguyễn Văn Bình, Chủ tịch HĐND huyện và Trần Quốc Toản, "
         "Phó Chủ tịch HĐND huyện đồng chủ trì kỳ họp.",

@@ -295,3 +295,26 @@ def test_letter_run_shortcut_cuts_as_the_full_expression(text):
     from extractor.tokenizer import _TOKEN, _TOKEN_SHAPES
 
     assert [m.span() for m in _TOKEN.finditer(text)] == [m.span() for m in _TOKEN_SHAPES.finditer(text)]
+
+
+# --------------------------------------------------------------------------- the CRF segmenter
+
+
+def test_segmenter_tags_are_underthesea_s():
+    # The segmenter is loaded from underthesea_core without importing underthesea;
+    # it must tag exactly as underthesea's own loaded model does.
+    pytest.importorskip("underthesea")
+    import underthesea.pipeline.word_tokenize as ws
+    from underthesea import word_tokenize
+
+    from extractor.tokenizer import _crf_tagger
+
+    word_tokenize("khởi động")
+    sentences = [
+        "Sáng 17/01/2022 , đồng chí Dương Đức Đằng , Chủ tịch UBND huyện chủ trì hội nghị tổng kết công tác năm .",
+        "Hội đồng nhân dân xã khóa XII tổ chức kỳ họp thứ 5 , thông qua 8/8 chỉ tiêu kinh tế - xã hội .",
+        "Ban Thường vụ Tỉnh ủy trao Bằng khen cho 12 tập thể có thành tích xuất sắc",
+    ]
+    for sentence in sentences:
+        tokens = sentence.split()
+        assert _crf_tagger()(tokens) == ws.word_tokenize_model.predict([[t] for t in tokens])
