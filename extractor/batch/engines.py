@@ -430,6 +430,7 @@ class DaskEngine(Engine):
         client, cfg, window = self.client, self.cfg, self.window
         chunks = iter(chunks)
         info: dict = {}
+        suspects: deque[SourceItem] = deque()
         flow = as_completed(loop=client.loop)
         exhausted = False
 
@@ -438,17 +439,24 @@ class DaskEngine(Engine):
             info[future] = (chunk, isolated)
             flow.add(future)
 
-        def refill():
-            nonlocal exhausted
-            while not exhausted and len(info) < window:
-                chunk = next(chunks, None)
-                if chunk is None:
-                    exhausted = True
+        while True:
+            if suspects:
+                # Isolation: one suspect alone on the cluster, so the worker it kills holds
+                # nothing else and a crash names its culprit (never an innocent neighbour).
+                if not info:
+                    submit([suspects.popleft()], True)
+            else:
+                while not exhausted and len(info) < window:
+                    chunk = next(chunks, None)
+                    if chunk is None:
+                        exhausted = True
+                        break
+                    submit(chunk, False)
+            if not info:
+                if exhausted and not suspects:
                     return
-                submit(chunk, False)
-
-        refill()
-        for future in flow:
+                continue
+            future = next(flow)
             chunk, isolated = info.pop(future)
             try:
                 result = future.result()
@@ -458,8 +466,7 @@ class DaskEngine(Engine):
                 if isolated:
                     yield crash_outcomes(chunk, f"the Dask worker died while extracting this document ({exc})")
                 else:
-                    for item in chunk:
-                        submit([item], True)
+                    suspects.extend(chunk)
             except Exception as exc:  # noqa: BLE001 - e.g. a result that could not be sent back
                 yield ChunkResult([
                     Outcome(i.source, kind="internal", message=_one_line(f"{type(exc).__name__}: {exc}"))
@@ -469,7 +476,6 @@ class DaskEngine(Engine):
                 yield result
             finally:
                 future.release()
-            refill()
 
 
 def _probe(address: str, timeout: float = 10.0) -> None:
