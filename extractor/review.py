@@ -197,12 +197,8 @@ def _summary(item: ReviewItem) -> dict:
 
 
 def _environment():
-    try:
-        import jinja2
-    except ImportError:
-        raise RuntimeError(
-            "the review page needs Jinja2: pip install 'vn-meeting-extractor[review]'"
-        ) from None
+    import jinja2
+
     return jinja2.Environment(
         loader=jinja2.PackageLoader("extractor", "templates"),
         autoescape=True,
@@ -277,16 +273,28 @@ def _documents(inputs: list[str], encoding: str | None, max_bytes: int, text_fie
 
 
 def _read_records(path: Path) -> list[dict]:
+    """Records from JSON Lines (``batch``, ``--format jsonl``) or one JSON record or list (the plain command)."""
     import json
 
+    content = path.read_text(encoding="utf-8")
+    try:
+        whole = json.loads(content)
+    except ValueError:
+        whole = None
+    if isinstance(whole, dict):
+        return [whole]
+    if isinstance(whole, list) and all(isinstance(r, dict) for r in whole):
+        return whole
     records = []
-    with path.open(encoding="utf-8") as handle:
-        for number, line in enumerate(handle, 1):
-            if line.strip():
-                try:
-                    records.append(json.loads(line))
-                except ValueError:
-                    raise ValueError(f"line {number} is not JSON") from None
+    for number, line in enumerate(content.splitlines(), 1):
+        if line.strip():
+            try:
+                record = json.loads(line)
+            except ValueError:
+                raise ValueError(f"line {number} is not JSON") from None
+            if not isinstance(record, dict):
+                raise ValueError(f"line {number} is not a JSON object")
+            records.append(record)
     return records
 
 
@@ -345,11 +353,11 @@ def main(argv: list[str] | None = None) -> int:
             record = report.to_json_dict()
             record["source"] = source
             items.append(ReviewItem(text=document.text, record=record))
+    page = render_review(items)
     try:
-        page = render_review(items)
-    except RuntimeError as exc:
-        _error("review", str(exc))
+        args.out.write_text(page, encoding="utf-8")
+    except OSError as exc:
+        _error(str(args.out), f"cannot be written ({exc.strerror or exc})")
         return 1
-    args.out.write_text(page, encoding="utf-8")
     print(f"{args.out}: {len(items)} article(s)", file=sys.stderr)
     return 1 if failures else 0

@@ -110,3 +110,25 @@ def test_a_record_without_its_text_is_an_error_line(tmp_path, capsys):
     records.write_text(json.dumps({"source": "gone.txt", "is_meeting_report": False}) + "\n", encoding="utf-8")
     assert main(["review", "--records", str(records), "-o", str(tmp_path / "r.html")]) == 1
     assert "Error: gone.txt: no text for this record" in capsys.readouterr().err
+
+
+def test_records_of_the_plain_command_are_read_as_one_json_document(tmp_path, capsys):
+    record = tmp_path / "one.json"
+    code = main([str(SAMPLE)])
+    record.write_text(capsys.readouterr().out, encoding="utf-8")
+    assert code == 0
+    out = tmp_path / "review.html"
+    assert main(["review", "--records", str(record), "--texts", str(ROOT / "samples"), "-o", str(out)]) == 0
+    (data,) = _page_data(out.read_text(encoding="utf-8"))
+    assert data["notes"] == [] and data["spans"]
+
+
+def test_bad_inputs_give_one_error_line_each(tmp_path, capsys):
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"source": "a.txt"}\n{oops\n', encoding="utf-8")
+    assert main(["review", "--records", str(bad), "-o", str(tmp_path / "r.html")]) == 1
+    assert capsys.readouterr().err.strip() == f"Error: {bad}: line 2 is not JSON"
+    assert main(["review", str(tmp_path / "gone.txt"), "-o", str(tmp_path / "r.html")]) == 1
+    assert capsys.readouterr().err.splitlines()[0].startswith(f"Error: {tmp_path / 'gone.txt'}: ")
+    assert main(["review", str(SAMPLE), "-o", str(tmp_path / "no" / "r.html")]) == 1
+    assert capsys.readouterr().err.strip().startswith(f"Error: {tmp_path / 'no' / 'r.html'}: cannot be written")
