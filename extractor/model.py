@@ -8,10 +8,20 @@ evidence rides beside them in extra keys, each an ``Evidence`` whose
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 _MEETING_DATE = re.compile(r"^(\d{4}|-)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$")
+
+
+def _nfc(value):
+    """Values are NFC whatever the input form; the tone-mark placement stays the text's own."""
+    if isinstance(value, str):
+        return unicodedata.normalize("NFC", value)
+    if isinstance(value, list):
+        return [_nfc(v) for v in value]
+    return value
 
 
 class Evidence(BaseModel):
@@ -44,6 +54,8 @@ class Person(BaseModel):
         default_factory=list, description="the words that make them a chair or a participant"
     )
 
+    _canonical = field_validator("name", "titles", mode="before")(classmethod(lambda cls, v: _nfc(v)))
+
 
 class Target(BaseModel):
     """An achievement ratio such as "15/15 chỉ tiêu"."""
@@ -53,6 +65,8 @@ class Target(BaseModel):
     unit: str
     text: str
     evidence: Evidence
+
+    _canonical = field_validator("unit", "text", mode="before")(classmethod(lambda cls, v: _nfc(v)))
 
     @model_validator(mode="after")
     def _achieved_within_total(self) -> "Target":
@@ -70,6 +84,8 @@ class Award(BaseModel):
     award: str
     text: str
     evidence: Evidence
+
+    _canonical = field_validator("recipient", "award", "text", mode="before")(classmethod(lambda cls, v: _nfc(v)))
 
 
 class MeetingReason(BaseModel):
@@ -105,6 +121,8 @@ class MeetingReport(BaseModel):
     published_date_evidence: Evidence | None = None
     meeting_date_evidence: Evidence | None = None
     warnings: list[str] = Field(default_factory=list)
+
+    _canonical = field_validator("title", mode="before")(classmethod(lambda cls, v: _nfc(v)))
 
     @field_validator("meeting_date")
     @classmethod
