@@ -45,6 +45,9 @@ class ReviewItem:
     record: dict
     gold: dict | None = None
     notes: list[str] = field(default_factory=list)
+    #: Table entries to flag (``{"p2": "extra", "date": "wrong"}``), of the record and of the gold.
+    flags: dict[str, str] = field(default_factory=dict)
+    gold_flags: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -145,9 +148,10 @@ def _people_rows(record: dict) -> list[dict]:
     return rows
 
 
-def _tables(record: dict) -> dict:
-    """What the side tables show, entries keyed like the spans."""
+def _tables(record: dict, flags: dict[str, str] | None = None) -> dict:
+    """What the side tables show, entries keyed like the spans (``meeting`` the decision itself)."""
     return {
+        "flags": dict(flags or {}),
         "people": _people_rows(record),
         "meeting": bool(record.get("is_meeting_report")),
         "meeting_date": record.get("meeting_date"),
@@ -176,11 +180,11 @@ def article_data(item: ReviewItem) -> dict:
         "source": record.get("source") or "",
         "segments": segments(item.text, spans),
         "spans": [[s.field, s.entry, s.key, s.value, s.rule] for s in spans],
-        "record": _tables(record),
+        "record": _tables(record, item.flags),
         "notes": notes,
     }
     if item.gold is not None:
-        data["gold"] = _tables(item.gold)
+        data["gold"] = _tables(item.gold, item.gold_flags)
     return data
 
 
@@ -193,6 +197,7 @@ def _summary(item: ReviewItem) -> dict:
         "people": len(record.get("chairpersons") or []) + len(record.get("attendees") or []),
         "targets": len(record.get("targets") or []),
         "awards": len(record.get("awards") or []),
+        "notes": len(item.notes),
     }
 
 
@@ -212,7 +217,8 @@ def render_review(items: Iterable[ReviewItem], title: str = "extract-report revi
     items = list(items)
     articles = [{"n": n, "summary": _summary(item), "data": article_data(item)} for n, item in enumerate(items)]
     template = _environment().get_template("review.html.j2")
-    return template.render(title=title, articles=articles, fields=FIELDS)
+    with_notes = any(a["summary"]["notes"] for a in articles)
+    return template.render(title=title, articles=articles, fields=FIELDS, with_notes=with_notes)
 
 
 # -- the command ---------------------------------------------------------------------------
