@@ -120,7 +120,8 @@ def segments(text: str, spans: list[Span]) -> list[tuple[str, list[int]]]:
     """The text cut at every span boundary: ``(piece, indexes of the spans covering it)``, outermost first.
 
     Joined, the pieces give the text back, so overlapping and nested spans
-    never lose or repeat a character.
+    never lose or repeat a character. One sweep over the boundaries, so a long
+    article with thousands of spans costs no more than its pieces.
 
     >>> segments("ab cd", [Span(0, 5, "x", "e", "k", "", ""), Span(3, 5, "y", "e", "k", "", "")])
     [('ab ', [0]), ('cd', [0, 1])]
@@ -130,10 +131,18 @@ def segments(text: str, spans: list[Span]) -> list[tuple[str, list[int]]]:
         cuts.update((span.start, span.end))
     bounds = sorted(c for c in cuts if 0 <= c <= len(text))
     order = sorted(range(len(spans)), key=lambda i: (spans[i].start, -spans[i].end, i))
+    rank = {i: r for r, i in enumerate(order)}
+    opening: dict[int, list[int]] = {}
+    closing: dict[int, list[int]] = {}
+    for i, span in enumerate(spans):
+        opening.setdefault(span.start, []).append(i)
+        closing.setdefault(span.end, []).append(i)
+    active: set[int] = set()
     out = []
     for start, end in zip(bounds, bounds[1:]):
-        covering = [i for i in order if spans[i].start <= start and end <= spans[i].end]
-        out.append((text[start:end], covering))
+        active.difference_update(closing.get(start, ()))
+        active.update(opening.get(start, ()))
+        out.append((text[start:end], sorted(active, key=rank.__getitem__)))
     return out
 
 
