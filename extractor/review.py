@@ -45,6 +45,9 @@ class ReviewItem:
     record: dict
     gold: dict | None = None
     notes: list[str] = field(default_factory=list)
+    #: Table entries to flag (``{"p2": "extra", "date": "wrong"}``), of the record and of the gold.
+    flags: dict[str, str] = field(default_factory=dict)
+    gold_flags: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -117,7 +120,8 @@ def segments(text: str, spans: list[Span]) -> list[tuple[str, list[int]]]:
     """The text cut at every span boundary: ``(piece, indexes of the spans covering it)``, outermost first.
 
     Joined, the pieces give the text back, so overlapping and nested spans
-    never lose or repeat a character.
+    never lose or repeat a character. One sweep over the boundaries, so a long
+    article with thousands of spans costs no more than its pieces.
 
     >>> segments("ab cd", [Span(0, 5, "x", "e", "k", "", ""), Span(3, 5, "y", "e", "k", "", "")])
     [('ab ', [0]), ('cd', [0, 1])]
@@ -127,10 +131,18 @@ def segments(text: str, spans: list[Span]) -> list[tuple[str, list[int]]]:
         cuts.update((span.start, span.end))
     bounds = sorted(c for c in cuts if 0 <= c <= len(text))
     order = sorted(range(len(spans)), key=lambda i: (spans[i].start, -spans[i].end, i))
+    rank = {i: r for r, i in enumerate(order)}
+    opening: dict[int, list[int]] = {}
+    closing: dict[int, list[int]] = {}
+    for i, span in enumerate(spans):
+        opening.setdefault(span.start, []).append(i)
+        closing.setdefault(span.end, []).append(i)
+    active: set[int] = set()
     out = []
     for start, end in zip(bounds, bounds[1:]):
-        covering = [i for i in order if spans[i].start <= start and end <= spans[i].end]
-        out.append((text[start:end], covering))
+        active.difference_update(closing.get(start, ()))
+        active.update(opening.get(start, ()))
+        out.append((text[start:end], sorted(active, key=rank.__getitem__)))
     return out
 
 
@@ -145,9 +157,10 @@ def _people_rows(record: dict) -> list[dict]:
     return rows
 
 
-def _tables(record: dict) -> dict:
-    """What the side tables show, entries keyed like the spans."""
+def _tables(record: dict, flags: dict[str, str] | None = None) -> dict:
+    """What the side tables show, entries keyed like the spans (``meeting`` the decision itself)."""
     return {
+        "flags": dict(flags or {}),
         "people": _people_rows(record),
         "meeting": bool(record.get("is_meeting_report")),
         "meeting_date": record.get("meeting_date"),
@@ -176,11 +189,11 @@ def article_data(item: ReviewItem) -> dict:
         "source": record.get("source") or "",
         "segments": segments(item.text, spans),
         "spans": [[s.field, s.entry, s.key, s.value, s.rule] for s in spans],
-        "record": _tables(record),
+        "record": _tables(record, item.flags),
         "notes": notes,
     }
     if item.gold is not None:
-        data["gold"] = _tables(item.gold)
+        data["gold"] = _tables(item.gold, item.gold_flags)
     return data
 
 
@@ -193,6 +206,7 @@ def _summary(item: ReviewItem) -> dict:
         "people": len(record.get("chairpersons") or []) + len(record.get("attendees") or []),
         "targets": len(record.get("targets") or []),
         "awards": len(record.get("awards") or []),
+        "notes": len(item.notes),
     }
 
 
@@ -212,7 +226,8 @@ def render_review(items: Iterable[ReviewItem], title: str = "extract-report revi
     items = list(items)
     articles = [{"n": n, "summary": _summary(item), "data": article_data(item)} for n, item in enumerate(items)]
     template = _environment().get_template("review.html.j2")
-    return template.render(title=title, articles=articles, fields=FIELDS)
+    with_notes = any(a["summary"]["notes"] for a in articles)
+    return template.render(title=title, articles=articles, fields=FIELDS, with_notes=with_notes)
 
 
 # -- the command ---------------------------------------------------------------------------

@@ -86,3 +86,26 @@ def test_many_articles_open_from_the_index_and_filter_meetings(page, tmp_path):
     assert non_meetings.count() >= 1
     assert all(not r.is_visible() for r in non_meetings.all())
     assert page.locator("#shown").inner_text() == str(page.locator("#index tbody tr[data-meeting='1']").count())
+
+
+def test_gold_beside_the_record_shows_the_flagged_rows(page, tmp_path):
+    from extractor.review import ReviewItem, render_review
+
+    text = "Đồng chí Lê Văn An chủ trì; dự có ông Trần Văn Bình."
+    start = text.index("Trần Văn Bình")
+    record = {"source": "a", "is_meeting_report": True,
+              "attendees": [{"name": "Trần Văn Bình", "titles": [],
+                             "name_evidence": [{"start": start, "end": start + 13, "text": "Trần Văn Bình",
+                                                "rule": "r"}]}]}
+    gold = {"is_meeting_report": True, "chairpersons": [{"name": "Lê Văn An", "titles": []}]}
+    item = ReviewItem(text=text, record=record, gold=gold, notes=["chairpersons missed Lê Văn An"],
+                      flags={"p0": "extra"}, gold_flags={"p0": "missed"})
+    out = tmp_path / "misses.html"
+    out.write_text(render_review([item]), encoding="utf-8")
+    page.goto(out.as_uri())
+    columns = page.locator(".columns > div")
+    assert columns.nth(0).locator("tr.extra").inner_text().startswith("Trần Văn Bình")
+    assert columns.nth(1).locator("tr.missed").inner_text().startswith("Lê Văn An")
+    assert page.locator(".notes").inner_text() == "chairpersons missed Lê Văn An"
+    columns.nth(0).locator("tr.extra").click()
+    assert page.locator("mark.selected").inner_text() == "Trần Văn Bình"

@@ -41,8 +41,9 @@
     return t;
   }
 
-  function row(entry, cells) {
+  function row(entry, cells, flag) {
     var tr = el("tr", entry ? {"class": "entry", "data-entry": entry, "tabindex": "0"} : null);
+    if (flag) { tr.classList.add(flag); }
     cells.forEach(function (c) {
       var td = el("td");
       if (c instanceof Node) { td.appendChild(c); } else { td.textContent = c === null || c === undefined ? "" : String(c); }
@@ -54,11 +55,13 @@
   function renderTables(rec, withEvidence) {
     var box = el("div");
     var e = function (entry) { return withEvidence ? entry : null; };
-    box.appendChild(el("h3", null, "Meeting report: " + (rec.meeting ? "yes" : "no")));
+    var f = function (entry) { return (rec.flags && rec.flags[entry]) || ""; };
+    box.appendChild(el("h3", f("meeting") ? {"class": f("meeting")} : null,
+      "Meeting report: " + (rec.meeting ? "yes" : "no")));
     box.appendChild(table(["field", "value"], [
-      row(e("headline"), ["headline", rec.headline]),
-      row(e("date"), ["meeting date", rec.meeting_date]),
-      row(e("published"), ["publication date", rec.published_date])
+      row(e("headline"), ["headline", rec.headline], f("headline")),
+      row(e("date"), ["meeting date", rec.meeting_date], f("date")),
+      row(e("published"), ["publication date", rec.published_date], f("published"))
     ]));
     box.appendChild(el("h3", null, "People (" + rec.people.length + ")"));
     box.appendChild(table(["name", "role", "titles"], rec.people.map(function (p) {
@@ -66,15 +69,15 @@
       p.titles.forEach(function (t, j) {
         titles.appendChild(el("span", {"class": "tchip f-title", "data-key": p.entry + ".t" + j}, t));
       });
-      return row(e(p.entry), [p.name, p.role, titles]);
+      return row(e(p.entry), [p.name, p.role, titles], f(p.entry));
     })));
     box.appendChild(el("h3", null, "Targets (" + rec.targets.length + ")"));
     box.appendChild(table(["achieved", "total", "unit"], rec.targets.map(function (t) {
-      return row(e(t.entry), [t.achieved, t.total, t.unit]);
+      return row(e(t.entry), [t.achieved, t.total, t.unit], f(t.entry));
     })));
     box.appendChild(el("h3", null, "Awards (" + rec.awards.length + ")"));
     box.appendChild(table(["count", "recipient", "award"], rec.awards.map(function (a) {
-      return row(e(a.entry), [(a.approximate ? "~" : "") + a.count, a.recipient, a.award]);
+      return row(e(a.entry), [(a.approximate ? "~" : "") + a.count, a.recipient, a.award], f(a.entry));
     })));
     if (withEvidence) {
       box.appendChild(el("h3", null, "Why (is_meeting_report)"));
