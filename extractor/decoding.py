@@ -385,18 +385,17 @@ def decode_bytes(
         text, used = _forced(data, encoding, source)
     else:
         text, used = _detect(data, declared, source)
+    replaced = text.count("\ufffd") - data.count(b"\xef\xbf\xbd")
+    warnings = [f"{replaced} undecodable byte sequence(s) read as U+FFFD in {used}"] if replaced > 0 else []
+    if repair:
+        # Before the control-character test (Latin-1 mojibake is full of C1 controls) and before an
+        # HTML page is parsed (the parser drops the soft hyphens and NBSPs that are mojibake's bytes).
+        text = _repaired(text, warnings)
     if _control_share(text) > 0.05:
         raise BinaryInputError("looks like binary data, not text (too many control characters)", source)
     if not text.strip(_INVISIBLE + " \t\n\r\f\v\x1a\x85\xa0\u3000"):
         raise EmptyInputError(f"{_what(source)} holds only whitespace", source)
 
-    warnings = []
-    replaced = text.count("\ufffd") - data.count(b"\xef\xbf\xbd")
-    if replaced > 0:
-        warnings.append(f"{replaced} undecodable byte sequence(s) read as U+FFFD in {used}")
-    if repair:
-        # Before an HTML page is parsed: the parser drops the soft hyphens and NBSPs that are mojibake's bytes.
-        text = _repaired(text, warnings)
     is_html = html if html is not None else (_is_html_source(source) or html_module.looks_like_html(text))
     if not is_html:
         return Document(text=text, encoding=used, source=source, warnings=warnings)

@@ -15,16 +15,16 @@ Clean text must come back untouched, and cheaply. Three gates, cheapest first:
    letter is a Vietnamese syllable ("NGÃ”", "Ô–" read that way), the line is
    kept, since re-reading it would invent letters.
 
-ftfy re-reads a line that is mojibake throughout. A line that joins clean text
-to mojibake ("Hội nghị – Há»™i nghá»‹") it fixes only where each piece is bad on
-its own; the rest of such a line is finished here: each piece ftfy's detector
-calls UTF-8 mojibake is re-read when it decodes to letters and punctuation
-Vietnamese writes and its word is not a Vietnamese syllable already.
+A line that is mojibake throughout ftfy re-reads whole (``fix_encoding``).
+A line that joins clean text to mojibake ("Hội nghị – Há»™i nghá»‹") is re-read
+piece by piece here, each piece ftfy's detector calls UTF-8 mojibake, when its
+bytes decode to Latin letters or punctuation and its word is not already
+letters and digits only ("NGÃ”" stays). ftfy's own piecewise step is off: it
+reads ASCII spaces as NBSP bytes, and cannot tell "NGÃ”" from mojibake.
 
 ftfy is configured to re-read encodings and nothing else: no Unicode
 normalisation, no quote uncurling, no width, ligature, line-break, HTML-entity
-or control-character changes. Its four sub-steps of the encoding fix
-(byte A0, lossy sequences, inconsistent UTF-8, C1 controls) stay on.
+or control-character change, no lone C1 control rewritten.
 """
 from __future__ import annotations
 
@@ -90,6 +90,8 @@ def _config():
         fix_line_breaks=False,
         fix_surrogates=False,
         remove_control_chars=False,
+        decode_inconsistent_utf8=False,
+        fix_c1_controls=False,
         normalization=None,
         explain=True,
     )
@@ -99,7 +101,7 @@ _SPACES = re.compile(r"([ \t\r\f\v]+)")
 """Word boundaries: ASCII spaces only, as NBSP can be a byte of the mojibake ("HÃ\xa0")."""
 _EDGES = "\"'()[]{}.,;:!?-–—…“”‘’/%*"
 """Punctuation a clean word may carry; not « » ‹ ›, which end mojibake ("nghá»‹")."""
-_INNER = re.compile(r"[0-9\-–—/.,:;'’_]+")
+_INNER = re.compile(r"[0-9\-–—/.,:;'’_°±×·]+")
 
 
 def _is_vietnamese_word(word: str) -> bool:
@@ -109,6 +111,17 @@ def _is_vietnamese_word(word: str) -> bool:
 
 def _reads_as_vietnamese(text: str) -> bool:
     return all(_is_vietnamese_word(word) for word in _SPACES.split(text) if not word.isspace())
+
+
+def _kept(word: str) -> bool:
+    """A word no piecewise re-reading may touch: letters (ASCII or Vietnamese) and digits within punctuation.
+
+    "NGÃ”" and "«NGÃ»" are such words; "tá»•ng", "nghá»‹" and "HÃ\xa0" are not.
+    """
+    core = word.strip(_EDGES).strip("«»").strip(_EDGES)
+    return all(
+        part.isascii() or all(c in VIETNAMESE_LETTERS or c.isascii() for c in part) for part in _INNER.split(core)
+    )
 
 
 _PLAUSIBLE = re.compile("[\u0000-\u024f\u0300-\u036f\u1ea0-\u1ef9\u2000-\u206f]+")
@@ -131,43 +144,49 @@ def _word_around(line: str, start: int, end: int) -> str | None:
     return word
 
 
-def _keep_vietnamese_words(line: str, fixed: str) -> str:
-    """Undo a piecewise re-reading of words that were Vietnamese already ("NGÃ”" stays)."""
-    before, after = _SPACES.split(line), _SPACES.split(fixed)
-    if len(before) != len(after):
-        return fixed
-    return "".join(old if old != new and _reads_as_vietnamese(old) else new for old, new in zip(before, after))
+_CHUNK = re.compile(r"[^ \t\r\f\v]+")
 
 
-def _finish_mixed(line: str) -> str:
-    """Re-read the mojibake pieces ftfy left in a line that mixes clean text with mojibake."""
+def _reread(piece: str) -> str | None:
+    """The piece's Windows-1252 bytes read as UTF-8, when they are UTF-8 of text Vietnamese writes."""
+    try:
+        text = piece.encode("sloppy-windows-1252").decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return None
+    return text if _PLAUSIBLE.fullmatch(text) else None
+
+
+def _repair_pieces(line: str) -> str:
+    """Re-read, word by word, what ftfy's detector calls UTF-8 mojibake in a line that mixes it with clean text.
+
+    ftfy's own piecewise step is off: it re-reads pieces that are not bad on
+    their own only when the line's ASCII spaces can be taken for NBSP bytes,
+    and words that are clean already ("NGÃ”") it cannot tell apart.
+    """
     from ftfy.chardata import UTF8_DETECTOR_RE
 
     pieces = []
     last = 0
     for match in UTF8_DETECTOR_RE.finditer(line):
-        try:
-            reread = match.group().encode("sloppy-windows-1252").decode("utf-8")
-        except (UnicodeEncodeError, UnicodeDecodeError):
-            continue
-        word = _word_around(line, *match.span())
-        if not _PLAUSIBLE.fullmatch(reread) or (word is not None and _reads_as_vietnamese(word)):
-            continue
-        pieces += [line[last:match.start()], reread]
-        last = match.end()
+        for chunk in _CHUNK.finditer(match.group()):
+            start, end = match.start() + chunk.start(), match.start() + chunk.end()
+            reread = _reread(chunk.group())
+            word = _word_around(line, start, end)
+            if reread is None or (word is not None and _kept(word)):
+                continue
+            pieces += [line[last:start], reread]
+            last = end
     return "".join(pieces) + line[last:] if pieces else line
 
 
 def _repair_line(line: str) -> tuple[str, list[str]]:
-    """ftfy's re-reading of one line, and how it read it; a mixed line finished piece by piece."""
+    """ftfy's re-reading of a line mojibake throughout, else piece by piece; and how it was read."""
     from ftfy import fix_encoding_and_explain
 
     fixed, steps = fix_encoding_and_explain(line, _config())
     readings = _readings(steps)
-    if any(action == "apply" for action, _ in steps or ()):
-        fixed = _keep_vietnamese_words(line, fixed)
-    finished = _finish_mixed(fixed)
-    if finished != fixed and _PIECEWISE not in readings:
+    finished = _repair_pieces(fixed)
+    if finished != fixed:
         readings.append(_PIECEWISE)
     return finished, readings
 
@@ -177,8 +196,6 @@ def _readings(steps) -> list[str]:
     for action, name in steps or ():
         if action == "encode":
             names.append(_ENCODING_NAMES.get(name, name))
-        elif action == "apply" and name == "decode_inconsistent_utf8":
-            names.append(_PIECEWISE)
     return names
 
 
