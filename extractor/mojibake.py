@@ -60,20 +60,19 @@ _ENCODING_NAMES = {
 }
 
 
-_PIECEWISE = "Windows-1252 in places"
+_PIECEWISE = "UTF-8 read as Windows-1252 or Latin-1, in places"
 
 
 @dataclass(frozen=True)
 class Repair:
-    """The repaired text, how many lines changed, and ftfy's reading (as a warning says it)."""
+    """The repaired text, how many lines changed, and how they had been misread ("UTF-8 read as Latin-1")."""
 
     text: str
     lines: int
     readings: tuple[str, ...]
 
     def warning(self) -> str:
-        how = " or ".join(self.readings) or "a wrong encoding"
-        return f"mojibake repaired on {self.lines} line(s): UTF-8 text that had been read as {how}"
+        return f"mojibake repaired on {self.lines} line(s): {'; '.join(self.readings) or 'text read in a wrong encoding'}"
 
 
 @functools.lru_cache(maxsize=1)
@@ -130,30 +129,31 @@ _PLAUSIBLE = re.compile("[\u0000-\u024f\u0300-\u036f\u1ea0-\u1ef9\u2000-\u206f]+
 
 _MAX_WORD = 64
 """Longer runs without a space are no Vietnamese word; looking no further keeps a hostile line linear."""
-_LAST_WORD = re.compile(r"[^ \t\r\f\v]*\Z")
-_FIRST_WORD = re.compile(r"[^ \t\r\f\v]*")
+_SPACE_CHARS = " \t\r\f\v"
 
 
 def _word_around(line: str, start: int, end: int) -> str | None:
-    """The space-delimited word holding line[start:end], or None when it runs over ``_MAX_WORD``."""
-    left = _LAST_WORD.search(line, max(0, start - _MAX_WORD), start)
-    right = _FIRST_WORD.match(line, end, end + _MAX_WORD)
-    word = line[left.start():right.end()]
-    if len(word) > _MAX_WORD or (left.start() == start - _MAX_WORD > 0) or right.end() == end + _MAX_WORD < len(line):
+    """The space-delimited word holding line[start:end], or None when it runs on ``_MAX_WORD`` past either end."""
+    low, high = max(0, start - _MAX_WORD), min(len(line), end + _MAX_WORD)
+    left = max(line.rfind(c, low, start) for c in _SPACE_CHARS) + 1
+    right = min((i for i in (line.find(c, end, high) for c in _SPACE_CHARS) if i >= 0), default=high)
+    if (left == 0 and low > 0) or (right == high and high < len(line)):
         return None
-    return word
+    return line[left:right]
 
 
 _CHUNK = re.compile(r"[^ \t\r\f\v]+")
 
 
 def _reread(piece: str) -> str | None:
-    """The piece's Windows-1252 bytes read as UTF-8, when they are UTF-8 of text Vietnamese writes."""
-    try:
-        text = piece.encode("sloppy-windows-1252").decode("utf-8")
-    except (UnicodeEncodeError, UnicodeDecodeError):
-        return None
-    return text if _PLAUSIBLE.fullmatch(text) else None
+    """The piece's Windows-1252 (or Latin-1) bytes read as UTF-8, when they are UTF-8 of text Vietnamese writes."""
+    for misread in ("sloppy-windows-1252", "latin-1"):
+        try:
+            text = piece.encode(misread).decode("utf-8")
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            continue
+        return text if _PLAUSIBLE.fullmatch(text) else None
+    return None
 
 
 def _repair_pieces(line: str) -> str:
@@ -192,10 +192,14 @@ def _repair_line(line: str) -> tuple[str, list[str]]:
 
 
 def _readings(steps) -> list[str]:
-    names = []
+    """ftfy's plan as "UTF-8 read as Windows-1252": each encode step and the decode after it."""
+    names, encoded = [], None
     for action, name in steps or ():
         if action == "encode":
-            names.append(_ENCODING_NAMES.get(name, name))
+            encoded = _ENCODING_NAMES.get(name, name)
+        elif action == "decode" and encoded:
+            decoded = "UTF-8" if name.startswith("utf-8") else _ENCODING_NAMES.get(name, name)
+            names.append(f"{decoded} read as {encoded}")
     return names
 
 

@@ -58,10 +58,12 @@ def test_nfd_text_misread_comes_back_nfd():
     assert repair_mojibake(double_encoded(sentence)).text == sentence
 
 
-def test_a_mixed_line_is_repaired_where_it_is_mojibake():
-    clean, misread = "Hội nghị tổng kết công tác năm 2021 – ", double_encoded("Hội nghị tổng kết năm 2021 của UBND huyện")
-    repair = repair_mojibake(clean + misread)
-    assert repair.text == clean + "Hội nghị tổng kết năm 2021 của UBND huyện"
+@pytest.mark.parametrize("misread", [double_encoded, latin1_read], ids=["windows-1252", "latin-1"])
+def test_a_mixed_line_is_repaired_where_it_is_mojibake(misread):
+    clean, tail = "Hội nghị tổng kết công tác năm 2021 – ", "Hội nghị tổng kết năm 2021 của UBND huyện"
+    repair = repair_mojibake(clean + misread(tail))
+    assert repair.text == clean + tail
+    assert repair.warning() == "mojibake repaired on 1 line(s): UTF-8 read as Windows-1252 or Latin-1, in places"
 
 
 def test_a_mixed_line_keeps_its_clean_words():
