@@ -114,7 +114,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--part-rows", type=_positive, default=1000, metavar="N",
         help="Parquet: write a part file every N records while running (default 1000)",
     )
-    run = parser.add_argument_group("resuming")
+    run = parser.add_argument_group("resuming and retrying")
     run.add_argument("--resume", action="store_true", help="continue an interrupted run into the same --out")
     run.add_argument("--overwrite", action="store_true", help="replace an existing --out (and its errors file)")
     run.add_argument(
@@ -122,14 +122,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="with --resume: run again only the documents listed in <out>.errors.jsonl; "
         "each moves to --out or stays in the errors file (once)",
     )
-    run.add_argument(
-        "--doc-timeout", type=_seconds, default=DEFAULT_DOC_TIMEOUT, metavar="SECONDS",
-        help=f"stop a document still running after this long: an error of kind timeout, its worker "
-        f"replaced (default {DEFAULT_DOC_TIMEOUT:g}; 0: no limit; local engine only). "
-        "Raise it with --resume --retry-errors to give the timed-out documents more time",
-    )
-
-    par = parser.add_argument_group("parallelism")
+    par = parser.add_argument_group("workers")
     par.add_argument(
         "--workers", "-j", type=_positive, metavar="N",
         help="worker processes, each loading the extractor once (default: all cores)",
@@ -146,6 +139,13 @@ def build_parser() -> argparse.ArgumentParser:
         "--chunk-size", type=_positive, default=DEFAULT_CHUNK_SIZE, metavar="N",
         help=f"documents sent to a worker at a time (default {DEFAULT_CHUNK_SIZE})",
     )
+    par.add_argument(
+        "--doc-timeout", type=_seconds, default=DEFAULT_DOC_TIMEOUT, metavar="SECONDS",
+        help=f"stop a document still running after this long: an error of kind timeout, its worker "
+        f"replaced (default {DEFAULT_DOC_TIMEOUT:g}; 0: no limit; local engine only). "
+        "Raise it with --resume --retry-errors to give the timed-out documents more time",
+    )
+
 
     inp = parser.add_argument_group("reading")
     inp.add_argument("--text-field", default="text", metavar="NAME", help='JSON Lines: field with the text (default "text")')
