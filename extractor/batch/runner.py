@@ -10,6 +10,9 @@ Resume: the sources already present in the output and in the errors file
 are done; a resumed run reads the inputs again from the start, skips those
 documents without reading their bytes, and appends the rest. Ids are
 therefore what ties runs together: resume with the same input arguments.
+With ``retry_errors`` it runs only the sources of the errors file; at the
+end the errors file is rewritten (atomically) without those that now have a
+record, and with one line each for those that failed again.
 """
 from __future__ import annotations
 
@@ -310,8 +313,11 @@ def run_batch(
     article files. Failed documents go to ``<out>.errors.jsonl``.
     ``doc_timeout``: seconds one document may take on the local engine
     (``None`` or 0: no limit). ``retry_errors`` (with ``resume``): run again
-    only the documents listed in the errors file. Returns the summary; raises ``BatchUsageError`` for a wrong call, ``BatchError`` when
-    the run cannot go on, ``BatchInterrupted`` (with the summary) on Ctrl-C.
+    only the documents listed in the errors file.
+
+    Returns the summary; raises ``BatchUsageError`` for a wrong call,
+    ``BatchError`` when the run cannot go on, ``BatchInterrupted`` (with the
+    summary) on Ctrl-C.
     """
     from ..decoding import DEFAULT_MAX_BYTES
 
