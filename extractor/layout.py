@@ -4,6 +4,11 @@ Portal pages put furniture around the article: a banner, the headline, a
 publication line, rating widgets, the author's name at the end, "(Ảnh: ...)"
 credits in captions, "Bài viết khác" lists. Names found there are not
 people who took part, and lists after the article are not the article.
+
+A photo caption (the sentence a "Ảnh: ..." credit closes) describes a
+picture, often a file photo of some meeting beside a story that is about
+something else: the meeting decision does not read it as the article's
+opening.
 """
 from __future__ import annotations
 
@@ -17,6 +22,9 @@ _CREDIT = regex.compile(
     r"|(?:(?<=\n)|^)[ \t]*(?:Ảnh|ẢNH|Nguồn|Tin, ảnh|Tin và ảnh|Bài và ảnh|Bài, ảnh)\s*:[^\n]{0,120}"
     r"|\b(?:Ảnh|ảnh)\s*:\s*[^\n.;()]{0,60}"
 )
+#: the credit that closes a caption: "... tại Hà Nội. Ảnh: Nguyễn Khang", "(Ảnh: TTXVN)", "(ảnh minh họa)"
+_PHOTO_CREDIT = regex.compile(r"\(?\s*(?:Ảnh|ảnh|ẢNH)\b")
+_CAPTION_CHARS = 300
 _TAIL_MARKERS = regex.compile(
     r"^\s*(?:Bài viết khác|Các bài viết khác|Tin liên quan|Tin khác|Các tin khác|Tin cùng chuyên mục|"
     r"Tin bài liên quan|Bài liên quan|Xem thêm|Đọc thêm|Các tin đã đưa)\b",
@@ -40,6 +48,7 @@ class Layout:
     headline: tuple[int, int] | None = None
     body_end: int = 0
     credits: list[tuple[int, int]] = field(default_factory=list)
+    captions: list[tuple[int, int]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.credits.sort()
@@ -56,8 +65,26 @@ def analyse_layout(text: str) -> Layout:
     tail = _TAIL_MARKERS.search(text)
     body_end = tail.start() if tail else len(text)
     credits = [m.span() for m in _CREDIT.finditer(text, 0, body_end)]
+    captions = _captions(text, credits)
     credits += _bylines(text, body_end)
-    return Layout(text=text, headline=_headline(text), body_end=body_end, credits=credits)
+    return Layout(text=text, headline=_headline(text), body_end=body_end, credits=credits, captions=captions)
+
+
+def _captions(text: str, credits: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The sentence before each photo credit, up to the credit: the photo's caption."""
+    spans = []
+    for start, _ in credits:
+        if not _PHOTO_CREDIT.match(text, start):
+            continue
+        window_start = max(0, start - _CAPTION_CHARS)
+        window = text[window_start:start].rstrip(" (\t\u00a0").rstrip(".!?…").rstrip()
+        cut = max(window.rfind(mark) for mark in ".!?…\n")
+        caption_start = window_start + cut + 1
+        while caption_start < start and text[caption_start].isspace():
+            caption_start += 1
+        if caption_start < start:
+            spans.append((caption_start, start))
+    return spans
 
 
 def _headline(text: str) -> tuple[int, int] | None:

@@ -53,10 +53,9 @@ _SEP = r"[ \t\u00a0,:;()\"“”'‘’–—\-]+"
 _SENTENCE_START = r"(?:^|(?<=\n)|(?<=[.!?…:][ \t\u00a0\"”]*)(?<=\s))[ \t\u00a0\"“]*"
 _DATE = (
     r"(?:(?:vào\s+)?(?:sáng|chiều|trưa|tối|đêm)\s+)?(?:(?:ngày|hôm)\s+)?"
-    r"(?:\d{1,2}\s*[/.\-]\s*\d{1,2}(?:\s*[/.\-]\s*\d{2,4})?(?!\d)"
-    r"|(?:nay|qua|hôm\s+qua|hôm\s+nay|mai)(?!\w))"
-    r"|(?:sáng|chiều|trưa|tối)\s+(?:nay|qua)(?!\w)"
-    r"|hôm\s+(?:nay|qua)(?!\w)"
+    r"(?<!\d)(?:0?[1-9]|[12]\d|3[01])\s*[/.\-]\s*(?:0?[1-9]|1[0-2])(?:\s*[/.\-]\s*\d{2,4})?(?!\d|[.,]\d|\s*%)"
+    r"|(?:(?:vào\s+)?(?:sáng|chiều|trưa|tối|đêm)\s+)?(?:ngày\s+)?hôm\s+(?:nay|qua)(?!\w)"
+    r"|(?:sáng|chiều|trưa|tối|đêm)\s+(?:nay|qua)(?!\w)"
 )
 _ELEMENT = regex.compile(r"\{(?:GAP:(\d+)(?:!([A-Z_|]+))?|DATE|NOT:([A-Z_|]+)|([A-Z_|]+))\}|\^|[^\s{}]+")
 #: the regex module's time limit per search, in seconds: the templates are
@@ -207,8 +206,8 @@ class CueFinder:
     def zones(self, text: str, layout: Layout) -> dict[str, tuple[int, int]]:
         end = max(layout.body_end, 0) or len(text)
         head = layout.headline
-        if head and text[head[0]:head[1]].rstrip().endswith((".", "!", "?")):
-            head = None  # a sentence, not a title: an excerpt that starts mid-article
+        if head and text[head[0]:head[1]].rstrip().endswith((".", "!")):
+            head = None  # a sentence, not a title: an excerpt that starts mid-article (a question is a title)
         lead_start = head[1] if head else 0
         lead_end = min(end, lead_start + LEAD_CHARS)
         zones = {"lead": (lead_start, lead_end), "body": (lead_end, end)}
@@ -235,7 +234,8 @@ class CueFinder:
                     continue
                 if vetoes is None:
                     vetoes = self._veto_spans(lowered)
-                match = self._first(rule, lowered, a, b, vetoes)
+                skip = layout.captions if zone != "body" else ()
+                match = self._first(rule, lowered, a, b, vetoes, skip)
                 if match is not None:
                     cue = Cue(rule.id, rule.reason, zone, weight, *match)
                     (bare.append((rule, cue)) if rule.bare else cues.append(cue))
@@ -246,7 +246,9 @@ class CueFinder:
             return []
         return sorted(m.span() for m in self.vetoes.finditer(lowered, overlapped=True, timeout=_TIMEOUT))
 
-    def _first(self, rule: CueRule, lowered: str, a: int, b: int, vetoes) -> tuple[int, int] | None:
+    def _first(self, rule: CueRule, lowered: str, a: int, b: int, vetoes,
+               captions=()) -> tuple[int, int] | None:
+        """The first match not vetoed and, for the opening zones, not in a photo caption."""
         pos = a
         while pos < b:
             try:
@@ -255,7 +257,7 @@ class CueFinder:
                 return None
             if m is None:
                 return None
-            if not any(_vetoed(m.span(g), vetoes) for g in rule.groups):
+            if not any(_vetoed(m.span(g), vetoes) for g in rule.groups) and not _within(m.start(), captions):
                 return _strip(lowered, m.start(), m.end())
             pos = m.start() + 1
         return None
@@ -313,6 +315,10 @@ def _vetoed(span: tuple[int, int], vetoes: list[tuple[int, int]]) -> bool:
             return True
         k += 1
     return False
+
+
+def _within(char: int, spans) -> bool:
+    return any(a <= char < b for a, b in spans)
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:

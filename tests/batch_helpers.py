@@ -202,6 +202,49 @@ class CrashingExtractor(_Wrapper):
             os._exit(3)
 
 
+def _switch(text: str, marker: str) -> Path | None:
+    """The path after ``marker`` in a text (``FAIL-WHILE:/tmp/x``), for switches that survive process boundaries."""
+    at = text.find(marker)
+    if at < 0:
+        return None
+    return Path(text[at + len(marker):].split()[0])
+
+
+class StallingExtractor(_Wrapper):
+    """Never finishes (well, after 10 minutes) a text containing STALL-ME: a stuck stage, to test --doc-timeout."""
+
+    def _before(self, text):
+        if "STALL-ME" in text:
+            for _ in range(6000):
+                time.sleep(0.1)
+
+
+class FlakyExtractor(_Wrapper):
+    """Fails on a text containing ``FAIL-WHILE:<path>`` as long as that file exists (delete it to "fix" the bug).
+
+    Also kills its worker once on ``DIE-ONCE:<path>`` (creating the file, so the retry lives).
+    """
+
+    def _before(self, text):
+        switch = _switch(text, "FAIL-WHILE:")
+        if switch is not None and switch.exists():
+            raise RuntimeError("injected failure")
+        once = _switch(text, "DIE-ONCE:")
+        if once is not None and not once.exists():
+            once.touch()
+            os._exit(3)
+
+
+class PidExtractor(SlowExtractor):
+    """SlowExtractor that leaves a file named after its pid in ``$BATCH_TEST_PID_DIR``: which processes are workers."""
+
+    def __init__(self, patterns=(), max_bytes=None):
+        super().__init__(patterns, max_bytes)
+        folder = os.environ.get("BATCH_TEST_PID_DIR")
+        if folder:
+            (Path(folder) / str(os.getpid())).touch()
+
+
 class FailingExtractor:
     """Cannot load (a bad pattern file, say)."""
 

@@ -114,3 +114,40 @@ def test_resume_after_an_interrupted_run_equals_an_uninterrupted_one(tmp_path, n
     assert by_source(read_errors(out)) == expected_errors
     if name.endswith(".parquet"):
         assert out.is_file() and not parts_path(out).exists()
+
+
+def test_a_worker_killed_mid_run_loses_no_document_and_duplicates_none(tmp_path):
+    """SIGKILL one worker process (not the command): its chunk is redone, the run finishes by itself."""
+    inputs = _inputs(tmp_path / "in")
+    reference = tmp_path / "reference.jsonl"
+    run_batch(inputs, reference, engine="serial", factory=FACTORY)
+    expected_records = by_source(load_jsonl(reference))
+    expected_errors = by_source(load_jsonl(errors_path(reference)))
+
+    pids = tmp_path / "pids"
+    pids.mkdir()
+    out = tmp_path / "out.jsonl"
+    cmd = [c if c != "tests.batch_helpers:SlowExtractor" else "tests.batch_helpers:PidExtractor"
+           for c in _command(inputs, out)]
+    cmd.remove("--quiet")
+    env = {**_env(), "BATCH_TEST_PID_DIR": str(pids)}
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
+    try:
+        deadline = time.monotonic() + 180
+        while _finished(out) < 60 or len(list(pids.iterdir())) < 2:
+            assert proc.poll() is None, "the run ended before a worker could be killed"
+            assert time.monotonic() < deadline, "the run made no progress"
+            time.sleep(0.02)
+        victim = int(min(p.name for p in pids.iterdir()))
+        assert victim != proc.pid
+        os.kill(victim, signal.SIGKILL)
+        _, stderr = proc.communicate(timeout=300)
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+    assert proc.returncode == 1, stderr.decode()  # the 4 empty files, nothing else
+    assert len(list(pids.iterdir())) == 3  # two workers, one replacement
+    assert by_source(read_records(out)) == expected_records  # by_source: no source twice
+    assert by_source(read_errors(out)) == expected_errors  # no "crash" line for the document in hand
+    assert b"worker processes replaced: 1" in stderr

@@ -1,6 +1,7 @@
 """Input readers: every kind of input, hostile archives, lazy reading. No extractor involved."""
 from __future__ import annotations
 
+import doctest
 import gzip
 import io
 import json
@@ -9,9 +10,19 @@ import tarfile
 import zipfile
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from tests.batch_helpers import BINARY, TEXTS, build_corpus, write
-from extractor.batch.sources import ReadStats, count_documents, is_document_name, iter_documents, kind_of_input
+from extractor.batch import sources
+from extractor.batch.sources import (
+    ReadStats,
+    SeenSources,
+    count_documents,
+    is_document_name,
+    iter_documents,
+    kind_of_input,
+)
 
 LIMIT = 5 * 1024 * 1024
 
@@ -203,3 +214,31 @@ def test_binary_member_is_read_as_bytes(tmp_path):
         zf.writestr("x.txt", BINARY)
     items, _ = read_all([archive])
     assert items[f"{archive}!x.txt"].data == BINARY
+
+
+@given(st.lists(st.sampled_from(["a", "b", "a#2", "c", "ư", "", "x" * 300]), max_size=40), st.integers(0, 5))
+def test_seen_sources_behaves_like_a_set_before_and_after_moving_to_disk(sources, in_memory):
+    seen, reference = SeenSources(in_memory=in_memory), set()
+    try:
+        for source in sources:
+            assert seen.add(source) == (source not in reference)
+            reference.add(source)
+            assert source in seen and len(seen) == len(reference)
+        assert all((s in seen) == (s in reference) for s in ["a", "b", "c", "d", "ư", ""])
+    finally:
+        seen.close()
+
+
+def test_repeated_ids_are_renamed_the_same_when_the_ids_move_to_disk(tmp_path, monkeypatch):
+    lines = tmp_path / "a.jsonl"
+    lines.write_text("".join(json.dumps({"id": f"d{i % 4}", "text": TEXTS[0]}) + "\n" for i in range(12)),
+                     encoding="utf-8")
+    in_memory = [item.source for item in iter_documents([lines], max_bytes=10**6)]
+    monkeypatch.setattr(sources, "SEEN_IN_MEMORY", 3)
+    on_disk = [item.source for item in iter_documents([lines], max_bytes=10**6)]
+    assert on_disk == in_memory
+    assert in_memory[:8] == ["d0", "d1", "d2", "d3", "d0#2", "d1#2", "d2#2", "d3#2"]
+
+
+def test_sources_doctests():
+    assert doctest.testmod(sources).failed == 0

@@ -364,3 +364,148 @@ def test_a_cue_with_an_unknown_word_class_is_a_pattern_error(tmp_path):
     )
     with pytest.raises(PatternError, match="NO_SUCH_CLASS"):
         Extractor(patterns=[tmp_path])
+
+
+# The genre patterns added from the hand-labelled bench sample: each with
+# the sentences it must and must not match, written in the genre.
+@pytest.mark.parametrize("text, rule", [
+    # a report or an answer given before the council is the council sitting
+    ("Tin\nSáng 12/6, Bộ trưởng Bộ Tài chính trình bày trước Quốc hội Tờ trình về dự án luật.", "cue.before_council@lead"),
+    ("Tin\nGiám đốc Sở Giao thông vận tải báo cáo trước HĐND thành phố về phương án di dời cây xanh.",
+     "cue.before_council@lead"),
+    # question time and debate sittings
+    ("Tin\nTrả lời chất vấn của đại biểu, Bộ trưởng cho biết sẽ thu hồi các quyết định sai.", "cue.question_time@lead"),
+    ("Tin\nTại phiên chất vấn sáng 14/6, nhiều đại biểu nêu câu hỏi về giá thuốc.", "cue.question_time@lead"),
+    # a day named after the event in the same sentence ("..., chiều 11/5")
+    ("Tin\nBa doanh nghiệp ký cam kết phối hợp tại trụ sở Sở Công Thương, chiều 11/5/2017.",
+     "cue.event_dated_after@lead"),
+    ("Tin\nBộ trưởng cùng học sinh trồng cây sau lễ phát động Tết trồng cây chiều ngày 4/2.",
+     "cue.event_dated_after@lead"),
+    # the witness of a signing
+    ("Tin\nDưới sự chứng kiến của lãnh đạo hai tỉnh, hai sở đã ký thỏa thuận hợp tác.", "cue.attendance_of@lead"),
+    # a reward handed out on the spot is an event
+    ("Tin\nTại buổi thưởng nóng, Giám đốc Công an tỉnh biểu dương tinh thần của ban chuyên án.", "cue.at_event@lead"),
+    # against: entertainment, a question headline, within the framework of a conference
+    ("Ca sĩ Minh Hằng rạng rỡ tại buổi ra mắt phim\nNữ ca sĩ xuất hiện cùng dàn diễn viên.", "cue.showbiz@headline"),
+    ("Vì sao chợ gốm đóng cửa?\nTiểu thương phản ứng trước việc đóng cổng chợ.", "cue.question_headline@headline"),
+    ("Giá vàng sẽ đi về đâu, tăng hay giảm ra sao?\nCác chuyên gia nhận định.", "cue.question_headline@headline"),
+    ("Tin\nTrong khuôn khổ Hội nghị quan chức cao cấp, cơ quan chính sách công bố báo cáo kinh tế.",
+     "cue.within_framework@lead"),
+])
+def test_genre_cue_must_match(classifier, text, rule):
+    assert rule in {c.feature for c in _cues(classifier, text)}
+
+
+@pytest.mark.parametrize("text, rule", [
+    # "trước" as "before (in time)" or before something that is no council
+    ("Tin\nSở báo cáo trước ngày 15/12 về kết quả thực hiện.", "cue.before_council@lead"),
+    ("Tin\nCông ty trình bày trước khách hàng sản phẩm mới.", "cue.before_council@lead"),
+    # "chất vấn" words that are no sitting
+    ("Tin\nNgười dân chất vấn chủ đầu tư về tiến độ dự án.", "cue.question_time@lead"),
+    # a date that is an anniversary, a range or a time of day, not the event's day
+    ("Tin\nCông ty tổ chức chuyến thăm kỹ thuật, số liệu tăng 3.5% so với năm trước.", "cue.event_dated_after@lead"),
+    ("Tin\nĐoàn thăm quan nhà máy lúc 10.00 giờ.", "cue.event_dated_after@lead"),
+    ("Tin\nHội nghị sẽ diễn ra vào ngày 20/12.", "cue.event_dated_after@lead"),
+    # an office named after a reception is no reception
+    ("Tin\nBan tiếp công dân tỉnh nhận được nhiều đơn thư của người dân.", "cue.received@lead"),
+    ("Tin\nLịch tiếp công dân của lãnh đạo huyện được niêm yết tại trụ sở.", "cue.received@lead"),
+    # a delegation names who went, not a session
+    ("Tin\nĐoàn công tác của công đoàn thăm hỏi, động viên công nhân trong ngày nắng nóng.",
+     "cue.working_session@lead"),
+    # a question inside a lead, a headline that asks nothing
+    ("Huyện tổng kết công tác năm 2023\nVì sao huyện về đích sớm? Nhờ sự vào cuộc của cả hệ thống.",
+     "cue.question_headline@headline"),
+    # "fan" or "diễn viên" in the body of a report is not its subject
+    ("Tin\nUBND huyện tổ chức hội nghị. Ngày hôm sau, một diễn viên đến thăm.", "cue.showbiz@body"),
+    # within the framework of a visit is still the visit
+    ("Tin\nTrong khuôn khổ chuyến thăm chính thức, Thủ tướng tiếp lãnh đạo các tập đoàn.", "cue.within_framework@lead"),
+])
+def test_genre_cue_must_not_match(classifier, text, rule):
+    assert rule not in {c.feature for c in _cues(classifier, text)}
+
+
+@pytest.mark.parametrize("text", [
+    "qua kiểm tra", "hiện nay", "những ngày qua", "ngày nay", "10.00", "3.5%", "ngày mai", "12,5 tỷ đồng",
+])
+def test_a_cue_date_is_a_day_not_a_word_or_a_number(text):
+    import regex
+
+    from extractor.meeting_cues import _DATE
+    assert not regex.match(f"(?:{_DATE})(?!\\w)", text)
+
+
+@pytest.mark.parametrize("text", [
+    "sáng 17/5", "ngày 18-11/2022", "23.1", "chiều 6-2", "hôm qua", "chiều nay", "ngày 1.7.2017", "tối 9/7",
+])
+def test_a_cue_date_reads_the_genres_days(text):
+    import regex
+
+    from extractor.meeting_cues import _DATE
+    assert regex.fullmatch(_DATE, text)
+
+
+def test_a_photo_caption_is_not_the_opening(classifier):
+    """A file photo of a conference beside a report about figures: the caption names the conference."""
+    caption = ("Dự báo tăng trưởng của khu vực cao hơn thế giới\n"
+               "Cơ quan chính sách giới thiệu báo cáo về xu thế kinh tế khu vực.\n"
+               "Khai mạc Hội nghị quan chức cao cấp sáng 17/5 tại Hà Nội. Ảnh: Nguyễn Khang – TTXVN "
+               "Báo cáo cho thấy tăng trưởng năm 2016 đạt 3,5%.")
+    assert "cue.organised@lead" not in {c.feature for c in _cues(classifier, caption)}
+    sentence = caption.replace(". Ảnh: Nguyễn Khang – TTXVN", ".")
+    assert "cue.organised@lead" in {c.feature for c in _cues(classifier, sentence)}
+
+
+@pytest.mark.parametrize("text, caption", [
+    ("Tin\nQuang cảnh hội nghị. Ảnh: Minh Anh Sáng 17/5, huyện tổ chức hội nghị.", "Quang cảnh hội nghị. "),
+    ("Tin\nĐồng chí Bí thư phát biểu tại lễ kỷ niệm (Ảnh: TTXVN) Lễ diễn ra trang trọng.",
+     "Đồng chí Bí thư phát biểu tại lễ kỷ niệm "),
+    ("Tin\nMột phái đoàn tham dự diễn đàn (ảnh minh họa). Theo hãng tin.", "Một phái đoàn tham dự diễn đàn "),
+])
+def test_captions_are_the_sentence_a_photo_credit_closes(text, caption):
+    layout = analyse_layout(text)
+    assert [text[a:b] for a, b in layout.captions] == [caption]
+
+
+def test_no_caption_without_a_photo_credit():
+    text = "Tin\nNguồn: Sở Tài chính. Sáng 17/5, huyện tổ chức hội nghị. Ảnh hưởng của mưa lớn là rất nặng."
+    assert analyse_layout(text).captions == []
+
+
+@pytest.mark.parametrize("text, is_meeting", [
+    pytest.param(
+        "Thu hồi các quyết định bổ nhiệm sai quy định\n"
+        "Trả lời chất vấn của đại biểu về việc bổ nhiệm người thân, Phó Thủ tướng Trần Văn Nam khẳng định sẽ thu "
+        "hồi các quyết định sai. Phiên chất vấn do Chủ tịch Quốc hội Lê Thị Hoa điều hành.",
+        True, id="question-time-answer-in-the-lead"),
+    pytest.param(
+        "Chủ tịch thành phố: sẽ công khai phương án cây xanh\n"
+        "Chủ tịch UBND thành phố Nguyễn Văn Long giải trình trước HĐND thành phố về việc di dời cây xanh trên "
+        "đường Hùng Vương. Chủ tọa kỳ họp, Chủ tịch HĐND Đỗ Thị Mai đề nghị công khai phương án.",
+        True, id="answer-before-the-council"),
+    pytest.param(
+        "Lực lượng phá án được thưởng nóng\n"
+        "Sáng 24/5, một ngày sau khi phá vụ án, ban chuyên án Công an tỉnh được UBND tỉnh thưởng nóng. Tại buổi "
+        "khen thưởng, Phó Chủ tịch UBND tỉnh Nguyễn Minh Quân trao Bằng khen cho 2 tập thể và 5 cá nhân.",
+        True, id="a-reward-handed-out-on-the-spot"),
+    pytest.param(
+        "Ca sĩ Hoàng Lan bảnh bao trong buổi ra mắt MV mới\n"
+        "Tối 12/5, ca sĩ Hoàng Lan tổ chức buổi ra mắt MV tại TP.HCM. Nhiều diễn viên, người mẫu đến dự và chúc mừng.",
+        False, id="showbiz-launch"),
+    pytest.param(
+        "Vì sao chợ gốm làng nghề đóng cửa?\n"
+        "Gần 100 tiểu thương phản ứng trước việc công ty quản lý đóng cổng chợ. Theo các tiểu thương, chợ gốm "
+        "là nơi buôn bán của hàng trăm hộ dân trong nhiều năm. Từ đầu tháng, công ty quản lý chợ thông báo "
+        "dừng hoạt động để cải tạo, nhưng không nói rõ thời hạn mở lại. Nhiều hộ đã nhập hàng cho mùa lễ hội và "
+        "nay không có chỗ bán, phải bày hàng ra lề đường. Người dân cho rằng việc đóng cửa là đột ngột và đề "
+        "nghị chính quyền xem xét quyền lợi của các hộ kinh doanh. "
+        "Trước đó, sáng 6-2, UBND xã đã có buổi làm việc với công ty, do Chủ tịch UBND xã Trần Văn Tâm chủ trì.",
+        False, id="question-headline-explainer"),
+    pytest.param(
+        "Dự báo tăng trưởng khu vực cao hơn thế giới\n"
+        "Cơ quan chính sách giới thiệu báo cáo về xu thế kinh tế khu vực.\n"
+        "Khai mạc Hội nghị quan chức cao cấp sáng 17/5 tại Hà Nội. Ảnh: Nguyễn Khang – TTXVN Trong khuôn khổ "
+        "Hội nghị, ông Denis Hew cho biết tăng trưởng năm 2016 đạt 3,5%, giảm nhẹ so với năm trước.",
+        False, id="figures-beside-a-conference-photo"),
+])
+def test_genre_articles(extractor, text, is_meeting):
+    assert extractor.extract(text).is_meeting_report is is_meeting

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from ..cli import _reference_date, _size
 from .engines import DEFAULT_FACTORY
-from .runner import DEFAULT_CHUNK_SIZE, BatchError, BatchInterrupted, BatchUsageError, run_batch
+from .runner import DEFAULT_CHUNK_SIZE, DEFAULT_DOC_TIMEOUT, BatchError, BatchInterrupted, BatchUsageError, run_batch
 
 DESCRIPTION = """\
 Extract a record from every article in folders, archives and JSON Lines
@@ -28,6 +28,8 @@ examples:
       one {"url": ..., "body": ...} object per line
   extract-report batch crawl/ --out results.jsonl --resume
       after a crash or Ctrl-C: skip what is done, do the rest
+  extract-report batch crawl/ --out results.jsonl --resume --retry-errors --doc-timeout 120
+      run again only the documents in results.jsonl.errors.jsonl, giving each 2 minutes
   extract-report batch crawl/ --out results.jsonl --workers 4
   extract-report batch crawl/ --out results.jsonl --engine dask --scheduler tcp://host:8786
 
@@ -52,6 +54,18 @@ resume:
   A killed run (Ctrl-C, SIGKILL, a crash) leaves every finished record on disk.
   Run the same command with --resume: documents whose source is already in the
   output or the errors file are skipped, the rest are done, none twice.
+  --resume --retry-errors runs only the documents listed in the errors file
+  (nothing else, not even documents the killed run never reached: a plain
+  --resume does those). Each retried document ends either as a record (and
+  leaves the errors file) or as its one new line in the errors file.
+
+time limit and crashes (local engine):
+  A document still running after --doc-timeout seconds (default 30) becomes an
+  error of kind "timeout"; its worker process is killed and replaced and the
+  run goes on. A worker that dies (crash, out of memory, killed) loses nothing:
+  the document it held is tried once more alone ("crash" if it kills that
+  worker too), the rest of its chunk is redone. The dask engine does not
+  enforce --doc-timeout (Dask cannot stop one running task); serial neither.
 
 exit status: 0 all documents extracted, 1 some failed (see the errors file),
 2 usage error, 130 interrupted.
@@ -75,6 +89,16 @@ def _positive(value: str) -> int:
     return number
 
 
+def _seconds(value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number of seconds") from None
+    if not number >= 0 or number == float("inf"):
+        raise argparse.ArgumentTypeError("must be a number of seconds, 0 or more (0: no limit)")
+    return number
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="extract-report batch",
@@ -90,11 +114,15 @@ def build_parser() -> argparse.ArgumentParser:
         "--part-rows", type=_positive, default=1000, metavar="N",
         help="Parquet: write a part file every N records while running (default 1000)",
     )
-    run = parser.add_argument_group("resuming")
+    run = parser.add_argument_group("resuming and retrying")
     run.add_argument("--resume", action="store_true", help="continue an interrupted run into the same --out")
     run.add_argument("--overwrite", action="store_true", help="replace an existing --out (and its errors file)")
-
-    par = parser.add_argument_group("parallelism")
+    run.add_argument(
+        "--retry-errors", action="store_true",
+        help="with --resume: run again only the documents listed in <out>.errors.jsonl; "
+        "each moves to --out or stays in the errors file (once)",
+    )
+    par = parser.add_argument_group("workers")
     par.add_argument(
         "--workers", "-j", type=_positive, metavar="N",
         help="worker processes, each loading the extractor once (default: all cores)",
@@ -111,6 +139,13 @@ def build_parser() -> argparse.ArgumentParser:
         "--chunk-size", type=_positive, default=DEFAULT_CHUNK_SIZE, metavar="N",
         help=f"documents sent to a worker at a time (default {DEFAULT_CHUNK_SIZE})",
     )
+    par.add_argument(
+        "--doc-timeout", type=_seconds, default=DEFAULT_DOC_TIMEOUT, metavar="SECONDS",
+        help=f"stop a document still running after this long: an error of kind timeout, its worker "
+        f"replaced (default {DEFAULT_DOC_TIMEOUT:g}; 0: no limit; local engine only). "
+        "Raise it with --resume --retry-errors to give the timed-out documents more time",
+    )
+
 
     inp = parser.add_argument_group("reading")
     inp.add_argument("--text-field", default="text", metavar="NAME", help='JSON Lines: field with the text (default "text")')
@@ -181,6 +216,8 @@ def main(argv: list[str] | None = None) -> int:
             progress=not args.quiet and sys.stderr.isatty(),
             part_rows=args.part_rows,
             factory=args.factory,
+            doc_timeout=args.doc_timeout or None,
+            retry_errors=args.retry_errors,
         )
     except BatchUsageError as exc:
         _print_error(exc.message)

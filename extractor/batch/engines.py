@@ -6,13 +6,19 @@ All engines run the same function, :func:`process_chunk`, on chunks of
 Each worker process loads the extractor once (the pool initializer, or the
 first chunk a Dask worker sees) and keeps it for every later chunk.
 
-At most ``window`` chunks are in flight (by default two per worker), so the
-memory a run holds does not grow with the size of its inputs.
+At most ``window`` chunks are in flight (by default two per worker: one in
+each worker, one read ahead), so the memory a run holds does not grow with
+the size of its inputs.
 
-A worker process that dies (a crash in native code, the kernel's OOM killer)
-does not stop the run: the documents of the chunks it held are retried one
-by one, and the one that kills a worker again gets an error of kind
-``crash``.
+Local engine: a document that runs past ``doc_timeout`` seconds becomes an
+error of kind ``timeout`` and its worker is killed and replaced; a worker
+process that dies (a crash in native code, the kernel's OOM killer, a stray
+SIGKILL) does not stop the run and loses no document: the document it held
+is run again alone, and the one that kills a worker again gets an error of
+kind ``crash``. See :class:`LocalEngine`.
+
+Dask engine: Dask cannot stop one running task, so ``doc_timeout`` is not
+enforced there (see :class:`DaskEngine`); dead workers are handled as above.
 """
 from __future__ import annotations
 
@@ -22,11 +28,10 @@ import os
 import signal
 import sys
 import threading
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from ..errors import ExtractorError
@@ -185,15 +190,6 @@ def process_chunk(cfg: WorkerConfig, items: list[SourceItem]) -> ChunkResult:
     return ChunkResult(outcomes, os.getpid(), peak_rss())
 
 
-def _init_pool_worker(cfg: WorkerConfig) -> None:
-    # Ctrl-C reaches the whole process group: let the parent decide, the workers just stop with it.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    try:
-        get_extractor(cfg)
-    except WorkerInitError:
-        pass  # kept; the first chunk reports it
-
-
 def crash_outcomes(items: Iterable[SourceItem], message: str) -> ChunkResult:
     return ChunkResult([Outcome(i.source, kind="crash", message=_one_line(message)) for i in items])
 
@@ -221,7 +217,7 @@ class Engine:
 
 
 class SerialEngine(Engine):
-    """Everything in this process: for debugging, tests and tiny inputs."""
+    """Everything in this process: for debugging, tests and tiny inputs. No time limit per document."""
 
     name = "serial"
 
@@ -243,118 +239,241 @@ def _pool_context():
     return multiprocessing.get_context("spawn")
 
 
+def _worker_main(cfg: WorkerConfig, conn) -> None:
+    """A local worker: load the extractor, then run the chunks the parent sends, saying which document is in hand.
+
+    Messages to the parent: ``("ready", pid)`` or ``("init-error", message)``
+    once; then per chunk ``("begin", i)`` and ``("done", i, outcome)`` for
+    each document and ``("end", pid, peak_rss)``. The ``begin`` lines are what
+    lets the parent stop a document that runs past its time limit.
+    """
+    # Ctrl-C reaches the whole process group: let the parent decide, the workers just stop with it.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        try:
+            extractor = get_extractor(cfg)
+        except WorkerInitError as exc:
+            conn.send(("init-error", str(exc)))
+            return
+        conn.send(("ready", os.getpid()))
+        while True:
+            items = conn.recv()
+            if items is None:
+                return
+            for index, item in enumerate(items):
+                conn.send(("begin", index))
+                conn.send(("done", index, process_item(extractor, cfg, item)))
+            conn.send(("end", os.getpid(), peak_rss()))
+    except (EOFError, OSError):  # the parent is gone
+        return
+
+
+@dataclass
+class _Task:
+    """Documents for one worker; ``outcomes`` fills as the worker reports them."""
+
+    items: list[SourceItem]
+    isolated: bool = False  # a document that was in hand when its worker died, run again alone
+    outcomes: list[Outcome] = field(default_factory=list)
+
+
+class _Worker:
+    """One worker process, its pipe, and what it is doing."""
+
+    def __init__(self, ctx, cfg: WorkerConfig) -> None:
+        self.conn, child = ctx.Pipe(duplex=True)
+        self.process = ctx.Process(target=_worker_main, args=(cfg, child), daemon=True, name="extract-report-worker")
+        self.process.start()
+        child.close()  # only the worker holds its end: its death shows as EOF here
+        self.ready = False
+        self.task: _Task | None = None
+        self.in_hand: int | None = None  # index in task.items of the document being extracted
+        self.began = 0.0
+
+    @property
+    def pid(self) -> int:
+        return self.process.pid or 0
+
+    def stop(self) -> None:
+        """SIGKILL and reap: a stuck worker cannot be asked nicely."""
+        if self.process.is_alive():
+            self.process.kill()
+        self.process.join(timeout=10)
+        self.conn.close()
+
+
 class LocalEngine(Engine):
-    """A pool of ``workers`` processes on this machine, each loading the extractor once."""
+    """``workers`` processes on this machine, each loading the extractor once.
+
+    The parent sends each worker one chunk at a time and hears about every
+    document as it starts and ends, so it always knows which document a
+    worker holds and for how long:
+
+    - a document that runs past ``doc_timeout`` seconds ends as an error of
+      kind ``timeout``; its worker is killed and replaced, and the rest of
+      its chunk goes to the next free worker;
+    - a worker that dies (SIGKILL, OOM killer, a crash in native code) loses
+      nothing: the documents it had finished are kept, the one in hand is run
+      again alone on a fresh worker (``crash`` if it kills that one too), the
+      rest of its chunk is redone. No document is reported twice.
+    """
 
     name = "local"
 
-    def __init__(self, cfg: WorkerConfig, workers: int, window: int | None = None) -> None:
+    def __init__(self, cfg: WorkerConfig, workers: int, window: int | None = None,
+                 doc_timeout: float | None = None) -> None:
         self.cfg = cfg
         self.workers = max(1, workers)
-        self.window = window or 2 * self.workers
-        self._pool: ProcessPoolExecutor | None = None
+        self.window = max(window or 2 * self.workers, self.workers + 1)
+        self.doc_timeout = doc_timeout or None
         self.restarts = 0
+        self.timeouts = 0
+        self._ctx = None
+        self._pool: list[_Worker] = []
 
-    def _start(self) -> ProcessPoolExecutor:
-        self._pool = ProcessPoolExecutor(
-            max_workers=self.workers,
-            mp_context=_pool_context(),
-            initializer=_init_pool_worker,
-            initargs=(self.cfg,),
-        )
-        return self._pool
+    def _spawn(self) -> _Worker:
+        if self._ctx is None:
+            self._ctx = _pool_context()
+        return _Worker(self._ctx, self.cfg)
 
     def close(self, interrupted: bool = False) -> None:
-        pool, self._pool = self._pool, None
-        if pool is None:
-            return
-        if interrupted:
-            # Don't wait for the chunks in flight: they are not written, resume redoes them.
-            processes = list((getattr(pool, "_processes", None) or {}).values())
-            pool.shutdown(wait=False, cancel_futures=True)
-            for process in processes:
-                if process.is_alive():
-                    process.terminate()
-            for process in processes:
-                process.join(timeout=5)
-        else:
-            pool.shutdown(wait=True, cancel_futures=True)
+        pool, self._pool = self._pool, []
+        if not interrupted:
+            for worker in pool:
+                try:
+                    worker.conn.send(None)
+                except OSError:
+                    pass
+            for worker in pool:
+                worker.process.join(timeout=10)
+        # Interrupted: the chunks in flight are not written, resume redoes them.
+        for worker in pool:
+            worker.stop()
 
     def run(self, chunks):
-        cfg = self.cfg
-        pool = self._pool or self._start()
+        from multiprocessing.connection import wait as wait_for
+
         chunks = iter(chunks)
-        pending: dict[Future, tuple[list[SourceItem], bool]] = {}
-        suspects: deque[SourceItem] = deque()
+        todo: deque[_Task] = deque()  # remainders and suspects go first, then chunks read ahead
         exhausted = False
-        crashes_in_a_row = 0
+        deaths_in_a_row = 0
+        if not self._pool:
+            self._pool = [self._spawn() for _ in range(self.workers)]
+        pool = self._pool
+
+        def replace(worker: _Worker) -> None:
+            worker.stop()
+            self.restarts += 1
+            pool[pool.index(worker)] = self._spawn()
+
+        def lost(worker: _Worker, timed_out: bool) -> Iterator[ChunkResult]:
+            """A worker killed (past the limit) or dead: keep what it finished, requeue the rest."""
+            nonlocal deaths_in_a_row
+            task, in_hand = worker.task, worker.in_hand
+            replace(worker)
+            if task is None:
+                deaths_in_a_row += not timed_out
+            else:
+                done = task.outcomes
+                rest = task.items[len(done) + (in_hand is not None):]
+                if rest:
+                    todo.appendleft(_Task(rest))
+                if in_hand is not None:
+                    item = task.items[in_hand]
+                    if timed_out:
+                        self.timeouts += 1
+                        done.append(Outcome(item.source, kind="timeout", message=(
+                            f"still running after {self.doc_timeout:g} s (--doc-timeout); "
+                            "its worker process was stopped and replaced")))
+                    elif task.isolated:
+                        deaths_in_a_row += 1
+                        done.append(Outcome(item.source, kind="crash", message=(
+                            "the worker process died twice while extracting this document "
+                            "(a crash in native code, or out of memory)")))
+                    else:
+                        deaths_in_a_row += 1
+                        todo.appendleft(_Task([item], isolated=True))
+                elif not timed_out:
+                    deaths_in_a_row += 1
+                if done:
+                    yield ChunkResult(done)
+            if deaths_in_a_row >= MAX_CRASHES_IN_A_ROW:
+                raise WorkerInitError(
+                    f"worker processes died {deaths_in_a_row} times in a row without finishing a document: "
+                    "the extractor cannot run here (out of memory?)"
+                )
+
+        def read(worker: _Worker) -> Iterator[ChunkResult]:
+            """Everything the worker has sent; its death (EOF) last."""
+            nonlocal deaths_in_a_row
+            while True:
+                try:
+                    if not worker.conn.poll():
+                        return
+                    message = worker.conn.recv()
+                except (EOFError, OSError):
+                    yield from lost(worker, timed_out=False)
+                    return
+                kind = message[0]
+                if kind == "begin":
+                    worker.in_hand, worker.began = message[1], time.monotonic()
+                elif kind == "done":
+                    worker.task.outcomes.append(message[2])
+                    worker.in_hand = None
+                    deaths_in_a_row = 0
+                elif kind == "end":
+                    task, worker.task = worker.task, None
+                    yield ChunkResult(task.outcomes, message[1], message[2])
+                elif kind == "ready":
+                    worker.ready = True
+                elif kind == "init-error":
+                    raise WorkerInitError(message[1])
 
         while True:
-            broken = False
-            if suspects:
-                # Isolation: one suspect document at a time, so a crash names its culprit.
-                if not pending:
-                    item = suspects.popleft()
-                    try:
-                        pending[pool.submit(process_chunk, cfg, [item])] = ([item], True)
-                    except BrokenProcessPool:
-                        suspects.appendleft(item)
-                        broken = True
-            else:
-                while not exhausted and len(pending) < self.window:
+            for worker in list(pool):
+                if not worker.ready or worker.task is not None:
+                    continue
+                if not todo and not exhausted:
                     chunk = next(chunks, None)
                     if chunk is None:
                         exhausted = True
-                        break
-                    try:
-                        pending[pool.submit(process_chunk, cfg, chunk)] = (chunk, False)
-                    except BrokenProcessPool:
-                        suspects.extend(chunk)
-                        broken = True
-                        break
-            if not pending and not broken:
-                if exhausted and not suspects:
-                    return
-                continue
-
-            if pending:
-                done, _ = wait(pending, return_when=FIRST_COMPLETED)
-                if any(isinstance(f.exception(), BrokenProcessPool) for f in done):
-                    broken = True
-                    wait(pending)  # the pool fails every future still pending: collect them all
-                    done = set(pending)
-                for future in [f for f in pending if f in done]:
-                    chunk, isolated = pending.pop(future)
-                    error = future.exception()
-                    if error is None:
-                        crashes_in_a_row = 0
-                        yield future.result()
-                    elif isinstance(error, BrokenProcessPool):
-                        if isolated:
-                            crashes_in_a_row += 1
-                            if crashes_in_a_row >= MAX_CRASHES_IN_A_ROW:
-                                raise WorkerInitError(
-                                    f"worker processes died on {crashes_in_a_row} documents in a row: "
-                                    "the extractor cannot run here (out of memory?)"
-                                )
-                            yield crash_outcomes(
-                                chunk, "the worker process died while extracting this document "
-                                "(a crash in native code, or out of memory)",
-                            )
-                        else:
-                            suspects.extend(chunk)
-                    elif isinstance(error, WorkerInitError):
-                        raise error
                     else:
-                        yield ChunkResult([
-                            Outcome(i.source, kind="internal", message=_one_line(f"{type(error).__name__}: {error}"))
-                            for i in chunk
-                        ])
-            if broken:
-                self.restarts += 1
-                self._pool = None
-                pool.shutdown(wait=True, cancel_futures=True)
-                pool = self._start()
+                        todo.append(_Task(chunk))
+                if not todo:
+                    break
+                task = todo.popleft()
+                worker.task, worker.in_hand = task, None
+                try:
+                    worker.conn.send(task.items)
+                except OSError:
+                    yield from lost(worker, timed_out=False)
+            while not exhausted and len(todo) < self.window - self.workers:
+                chunk = next(chunks, None)  # read ahead while the workers work
+                if chunk is None:
+                    exhausted = True
+                else:
+                    todo.append(_Task(chunk))
+            if exhausted and not todo and all(w.task is None for w in pool):
+                return
+
+            timeout = None
+            if self.doc_timeout:
+                started = [w.began for w in pool if w.in_hand is not None]
+                if started:
+                    timeout = max(0.0, min(started) + self.doc_timeout - time.monotonic())
+            waiting = {w.conn: w for w in pool}
+            waiting.update({w.process.sentinel: w for w in pool})
+            ready = wait_for(list(waiting), timeout)
+            for worker in {waiting[r] for r in ready}:
+                if worker in pool:
+                    yield from read(worker)
+            if self.doc_timeout:
+                now = time.monotonic()
+                for worker in list(pool):
+                    if worker.in_hand is not None and now - worker.began >= self.doc_timeout:
+                        yield from read(worker)  # it may have just finished
+                        if worker in pool and worker.in_hand is not None:
+                            yield from lost(worker, timed_out=True)
 
 
 class DaskEngine(Engine):
@@ -365,6 +484,13 @@ class DaskEngine(Engine):
     thread each. Documents are read here and shipped to the workers in
     chunks, so the workers need the ``extractor`` package but not the input
     files. Results come back here and are written by this process.
+
+    No time limit per document: Dask has no way to stop one running task
+    short of restarting its worker, and the scheduler would then run the
+    same chunk again elsewhere. A stuck document holds its worker thread
+    until it ends; ``--doc-timeout`` applies to the local engine only. A
+    worker that dies is handled like a local one (its chunk is redone, the
+    document that kills a worker twice is a ``crash`` error).
     """
 
     name = "dask"
@@ -494,12 +620,14 @@ def _probe(address: str, timeout: float = 10.0) -> None:
 
 
 def make_engine(
-    engine: str, cfg: WorkerConfig, *, workers: int, scheduler: str | None = None, window: int | None = None
+    engine: str, cfg: WorkerConfig, *, workers: int, scheduler: str | None = None, window: int | None = None,
+    doc_timeout: float | None = None,
 ) -> Engine:
+    """``doc_timeout`` (seconds) is enforced by the local engine only (see the module docstring)."""
     if engine == "serial":
         return SerialEngine(cfg)
     if engine == "local":
-        return LocalEngine(cfg, workers, window=window)
+        return LocalEngine(cfg, workers, window=window, doc_timeout=doc_timeout)
     if engine == "dask":
         return DaskEngine(cfg, workers, scheduler=scheduler, window=window)
     raise ValueError(f"unknown engine {engine!r} (local, dask or serial)")

@@ -10,6 +10,9 @@ Resume: the sources already present in the output and in the errors file
 are done; a resumed run reads the inputs again from the start, skips those
 documents without reading their bytes, and appends the rest. Ids are
 therefore what ties runs together: resume with the same input arguments.
+With ``retry_errors`` it runs only the sources of the errors file; at the
+end the errors file is rewritten (atomically) without those that now have a
+record, and with one line each for those that failed again.
 """
 from __future__ import annotations
 
@@ -33,6 +36,7 @@ ENGINES = ("local", "dask", "serial")
 FORMATS = ("jsonl", "parquet")
 DEFAULT_CHUNK_SIZE = 16
 DEFAULT_CHUNK_BYTES = 4 * 1024 * 1024
+DEFAULT_DOC_TIMEOUT = 30.0
 
 
 class BatchError(ExtractorError):
@@ -84,6 +88,11 @@ class BatchSummary:
     documents_at_warm: int = 0
     worker_peak_rss: dict[int, int] = field(default_factory=dict)
     interrupted: bool = False
+    doc_timeout: float | None = None
+    timeouts: int = 0  # documents stopped at the time limit (also counted in errors)
+    worker_restarts: int = 0  # worker processes replaced after a timeout or a death
+    retry_errors: bool = False
+    retry_left_alone: int = 0  # errors file lines whose source the inputs no longer give
 
     @property
     def documents_per_second(self) -> float:
@@ -115,7 +124,14 @@ class BatchSummary:
             f"{self.engine} engine, {self.workers} worker{'s' if self.workers != 1 else ''}): "
             f"{self.records:,} records, {self.meeting_reports:,} meeting reports, {self.errors:,} errors"
         ]
-        if self.skipped or self.previous_records or self.previous_errors:
+        if self.retry_errors:
+            out.append(
+                f"retried {self.documents:,} documents from the errors file: {self.records:,} now have records, "
+                f"{self.errors:,} failed again"
+                + (f"; {self.retry_left_alone:,} not found in the inputs, left as they were"
+                   if self.retry_left_alone else "")
+            )
+        elif self.skipped or self.previous_records or self.previous_errors:
             out.append(
                 f"resumed: skipped {self.skipped:,} documents done by an earlier run "
                 f"({self.previous_records:,} records, {self.previous_errors:,} errors already written)"
@@ -125,6 +141,13 @@ class BatchSummary:
             out.append(f"errors by kind: {kinds}; one line each in {self.errors_path}")
         elif self.previous_errors:
             out.append(f"{self.previous_errors:,} errors from the earlier run are in {self.errors_path}")
+        if self.timeouts:
+            out.append(
+                f"{self.timeouts:,} documents ran past the {self.doc_timeout:g} s limit (--doc-timeout); "
+                "each is an error of kind timeout"
+            )
+        if self.worker_restarts:
+            out.append(f"worker processes replaced: {self.worker_restarts:,} (after a timeout or a crash)")
         if self.ignored:
             out.append(
                 f"ignored {self.ignored:,} files that are not articles (not .txt/.html/.htm), "
@@ -280,14 +303,21 @@ def run_batch(
     progress: bool = False,
     part_rows: int = 1000,
     factory: str = DEFAULT_FACTORY,
+    doc_timeout: float | None = DEFAULT_DOC_TIMEOUT,
+    retry_errors: bool = False,
 ) -> BatchSummary:
     """Extract every document of ``inputs`` into ``out`` (``.jsonl`` or ``.parquet``).
 
     ``inputs``: folders (recursive), ``.zip``, ``.tar[.gz|.bz2|.xz]``,
     ``.jsonl[.gz]`` files of ``{id_field, text_field}`` objects, or single
-    article files. Failed documents go to ``<out>.errors.jsonl``. Returns the
-    summary; raises ``BatchUsageError`` for a wrong call, ``BatchError`` when
-    the run cannot go on, ``BatchInterrupted`` (with the summary) on Ctrl-C.
+    article files. Failed documents go to ``<out>.errors.jsonl``.
+    ``doc_timeout``: seconds one document may take on the local engine
+    (``None`` or 0: no limit). ``retry_errors`` (with ``resume``): run again
+    only the documents listed in the errors file.
+
+    Returns the summary; raises ``BatchUsageError`` for a wrong call,
+    ``BatchError`` when the run cannot go on, ``BatchInterrupted`` (with the
+    summary) on Ctrl-C.
     """
     from ..decoding import DEFAULT_MAX_BYTES
 
@@ -297,6 +327,13 @@ def run_batch(
     _check_inputs(inputs)
     fmt = _output_format(out, format)
     _check_output(out, fmt, inputs, resume=resume, overwrite=overwrite)
+    if doc_timeout is not None and not doc_timeout >= 0:
+        raise BatchUsageError("--doc-timeout must be a number of seconds (0 for no limit)")
+    if retry_errors:
+        if not resume:
+            raise BatchUsageError("--retry-errors needs --resume (it continues the run that wrote --out)")
+        if not any(p.exists() for p in output_paths(out, fmt)):
+            raise BatchUsageError(f"--retry-errors: no earlier run wrote {out}; nothing to retry")
     workers = workers or default_workers()
     limit = max_bytes or DEFAULT_MAX_BYTES
     cfg = WorkerConfig.from_options(
@@ -307,32 +344,40 @@ def run_batch(
         remove_outputs(out, fmt)
     try:
         sink = open_sink(fmt, out, resume=resume, part_rows=part_rows)
-        error_sink = ErrorSink(errors_path(out), resume=resume)
+        error_sink = ErrorSink(errors_path(out), resume=resume, records=sink.done)
     except ResumeError as exc:
         raise BatchError(f"cannot resume: {exc.source}: {exc.message}") from None
-    done = sink.done | error_sink.done
     summary = BatchSummary(
         out=Path(out), errors_path=errors_path(out), format=fmt, engine=engine, workers=workers,
         previous_records=sink.previous, previous_errors=error_sink.previous,
+        doc_timeout=doc_timeout if engine == "local" and doc_timeout else None, retry_errors=retry_errors,
     )
+    retry = set(error_sink.done) if retry_errors else None
+    fixed: set[str] = set()  # retried documents that now have a record
+    if retry is not None:
+        skip = lambda source: source not in retry  # noqa: E731
+    elif sink.done or error_sink.done:
+        skip = lambda source: source in sink.done or source in error_sink.done  # noqa: E731
+    else:
+        skip = None
     stats = ReadStats()
     items = iter_documents(
-        inputs, max_bytes=limit, text_field=text_field, id_field=id_field,
-        skip=done.__contains__ if done else None, stats=stats,
+        inputs, max_bytes=limit, text_field=text_field, id_field=id_field, skip=skip, stats=stats,
     )
     chunks = _chunked(items, chunk_size, DEFAULT_CHUNK_BYTES)
 
     bar = counter = None
     if progress:
-        bar = _progress_bar(initial=len(done))
+        bar = _progress_bar(initial=0 if retry is not None else len(sink.done) + len(error_sink.done))
         counter = _Counter(inputs)
         counter.start()
 
     started = time.monotonic()
     completed = False
     fatal: BaseException | None = None
+    runner = None
     try:
-        runner = make_engine(engine, cfg, workers=workers, scheduler=scheduler)
+        runner = make_engine(engine, cfg, workers=workers, scheduler=scheduler, doc_timeout=doc_timeout)
         with _StopSignals() as stop, _entered(runner, scheduler) as running:
             summary.workers = running.workers
             results = running.run(chunks)
@@ -349,12 +394,15 @@ def run_batch(
                 for outcome in result.outcomes:
                     if outcome.ok:
                         sink.write(outcome.record)
+                        if retry is not None:
+                            fixed.add(outcome.source)
                         summary.records += 1
                         summary.meeting_reports += bool(outcome.record.get("is_meeting_report"))
                     else:
                         error_sink.write(outcome.error_line())
                         summary.errors += 1
                         summary.error_kinds[outcome.kind] += 1
+                        summary.timeouts += outcome.kind == "timeout"
                     summary.documents += 1
                 if bar is not None:
                     if bar.total is None and counter.total is not None:
@@ -375,6 +423,7 @@ def run_batch(
         fatal = exc
     finally:
         summary.elapsed = time.monotonic() - started
+        summary.worker_restarts = getattr(runner, "restarts", 0)
         summary.skipped = stats.skipped
         summary.ignored, summary.ignored_example = stats.ignored, stats.ignored_example
         summary.renamed, summary.renamed_example = stats.renamed, stats.renamed_example
@@ -382,6 +431,13 @@ def run_batch(
             bar.close()
         error_sink.close()
         sink.close(complete=completed)
+        if retry is not None:
+            # The retried documents that now have a record leave the errors file; those
+            # that failed again keep only their new line. Killed before this: --resume does it.
+            left = error_sink.compact(fixed)
+            summary.previous_errors = left - summary.errors
+            if completed:
+                summary.retry_left_alone = len(retry) - summary.documents
     if fatal is not None:
         raise fatal
     if summary.interrupted:
@@ -453,12 +509,13 @@ def extract_stream(
     patterns: Sequence[str | os.PathLike] = (),
     reference_date: dt.date | str | None = None,
     factory: str = DEFAULT_FACTORY,
+    doc_timeout: float | None = DEFAULT_DOC_TIMEOUT,
 ):
     """Outcomes for a stream of ``(id, text_or_bytes)`` pairs, in completion order, no files involved.
 
     Pulls from ``documents`` only as workers free up, so the stream may be
     endless. Each outcome has ``.source`` and either ``.record`` (a dict) or
-    ``.kind`` and ``.message``.
+    ``.kind`` and ``.message``. ``doc_timeout`` as for :func:`run_batch`.
     """
     from .engines import _bag_item
 
@@ -467,7 +524,8 @@ def extract_stream(
         reference_date=str(reference_date) if reference_date else None, factory=factory,
     )
     items = (d if isinstance(d, SourceItem) else _bag_item(d) for d in documents)
-    runner = make_engine(engine, cfg, workers=workers or default_workers(), scheduler=scheduler)
+    runner = make_engine(engine, cfg, workers=workers or default_workers(), scheduler=scheduler,
+                         doc_timeout=doc_timeout)
     with _entered(runner, scheduler) as running:
         for result in running.run(_chunked(items, chunk_size, DEFAULT_CHUNK_BYTES)):
             yield from result.outcomes

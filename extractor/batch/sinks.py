@@ -38,7 +38,7 @@ import json
 import os
 import shutil
 import time
-from collections.abc import Iterator
+from collections.abc import Container, Iterator
 from pathlib import Path
 
 from ..errors import ExtractorError
@@ -63,7 +63,7 @@ def parts_path(out: str | os.PathLike) -> Path:
 
 def output_paths(out: str | os.PathLike, fmt: str) -> list[Path]:
     """Every path a run with this output may create."""
-    paths = [Path(out), errors_path(out)]
+    paths = [Path(out), errors_path(out), Path(f"{errors_path(out)}.tmp")]
     if fmt == "parquet":
         paths += [parts_path(out), Path(f"{os.fspath(out)}.tmp")]
     return paths
@@ -171,16 +171,22 @@ class JsonlSink(RecordSink):
 
 
 class ErrorSink:
-    """``<out>.errors.jsonl``: one ``{"source", "kind", "message"}`` line per failed document."""
+    """``<out>.errors.jsonl``: one ``{"source", "kind", "message"}`` line per failed document.
 
-    def __init__(self, path: str | os.PathLike, *, resume: bool = False) -> None:
+    On resume the file is first made consistent with the records: a source
+    that has a record loses its error line, and a source with several lines
+    (a document that failed again on ``--retry-errors``) keeps its last one.
+    A run killed between writing a record and rewriting this file is thus
+    repaired by the next ``--resume``.
+    """
+
+    def __init__(self, path: str | os.PathLike, *, resume: bool = False,
+                 records: Container[str] = frozenset()) -> None:
         self.path = Path(path)
         self.done: set[str] = set()
         self.previous = 0
         if resume:
-            for line in scan_jsonl(self.path):
-                self.done.add(line.get("source"))
-                self.previous += 1
+            self.previous = self._compact(records)
         self._writer: JsonlWriter | None = None
         self._append = resume
         if not resume and self.path.exists():
@@ -194,6 +200,34 @@ class ErrorSink:
     def close(self) -> None:
         if self._writer is not None:
             self._writer.close()
+            self._writer = None
+
+    def compact(self, records: Container[str]) -> int:
+        """Drop the lines of sources in ``records``, keep one line per source; returns the lines left."""
+        self.close()
+        self._append = True
+        return self._compact(records)
+
+    def _compact(self, records: Container[str]) -> int:
+        last: dict[str | None, int] = {}
+        lines = 0
+        for lines, line in enumerate(scan_jsonl(self.path), 1):
+            last[line.get("source")] = lines
+        self.done = {source for source in last if source not in records}
+        if len(self.done) == lines:
+            return lines
+        tmp = Path(f"{self.path}.tmp")
+        with open(tmp, "w", encoding="utf-8", newline="\n") as stream:
+            for number, line in enumerate(scan_jsonl(self.path, repair=False), 1):
+                source = line.get("source")
+                if last[source] == number and source not in records:
+                    stream.write(json.dumps(line, ensure_ascii=False) + "\n")
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(tmp, self.path)  # never half rewritten
+        if not self.done:
+            self.path.unlink()
+        return len(self.done)
 
 
 # -- Parquet ---------------------------------------------------------------------------------

@@ -37,6 +37,7 @@ JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")
 ARCHIVE_SEPARATOR = "!"
 
 _READ_BLOCK = 64 * 1024
+SEEN_IN_MEMORY = 20_000  # ids kept in a set before they move to a temporary SQLite file
 _UTF8_BOM = b"\xef\xbb\xbf"
 
 
@@ -406,6 +407,72 @@ def check_text(text: str, source: str, max_bytes: int) -> None:
         )
 
 
+class SeenSources:
+    """The sources a run has met, to tell a repeated id: a set, moved to a temporary SQLite file when large.
+
+    A set of a million ids costs about 100 MB; past ``in_memory`` entries (20,000)
+    they go to a throw-away database in the temp folder (a few MB of cache),
+    so the reader's memory stays flat on archives of any size.
+
+    >>> seen = SeenSources(in_memory=2)
+    >>> [seen.add(s) for s in ("a", "b", "c", "a", "c")], "b" in seen, "d" in seen, len(seen)
+    ([True, True, True, False, False], True, False, 3)
+    >>> seen.close()
+    """
+
+    def __init__(self, in_memory: int | None = None) -> None:
+        self.in_memory = SEEN_IN_MEMORY if in_memory is None else in_memory
+        self._set: set[str] | None = set()
+        self._db = None
+        self._dir: str | None = None
+        self._count = 0
+
+    def _spill(self) -> None:
+        import sqlite3
+        import tempfile
+
+        self._dir = tempfile.mkdtemp(prefix="extract-report-ids-")
+        self._db = sqlite3.connect(os.path.join(self._dir, "seen.sqlite"), isolation_level=None)
+        self._db.execute("PRAGMA journal_mode=OFF")
+        self._db.execute("PRAGMA synchronous=OFF")
+        self._db.execute("CREATE TABLE seen (source TEXT PRIMARY KEY) WITHOUT ROWID")
+        self._db.execute("BEGIN")  # one transaction for the run: it is thrown away anyway
+        self._db.executemany("INSERT INTO seen VALUES (?)", ((s,) for s in self._set))
+        self._set = None
+
+    def add(self, source: str) -> bool:
+        """Add ``source``; false if it was already there."""
+        if self._set is not None:
+            if source in self._set:
+                return False
+            self._set.add(source)
+            self._count += 1
+            if self._count > self.in_memory:
+                self._spill()
+            return True
+        added = self._db.execute("INSERT OR IGNORE INTO seen VALUES (?)", (source,)).rowcount == 1
+        self._count += added
+        return added
+
+    def __contains__(self, source: str) -> bool:
+        if self._set is not None:
+            return source in self._set
+        return self._db.execute("SELECT 1 FROM seen WHERE source = ?", (source,)).fetchone() is not None
+
+    def __len__(self) -> int:
+        return self._count
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.close()
+            self._db = None
+        if self._dir is not None:
+            import shutil
+
+            shutil.rmtree(self._dir, ignore_errors=True)
+            self._dir = None
+
+
 def iter_documents(
     inputs: Iterable[str | os.PathLike],
     *,
@@ -423,13 +490,20 @@ def iter_documents(
     (already done, on resume) are counted in ``stats.skipped`` and not read.
     """
     stats = stats if stats is not None else ReadStats()
-    seen: set[str] = set()
+    seen = SeenSources()
+    try:
+        yield from _unique_documents(inputs, seen, max_bytes, text_field, id_field, skip, stats)
+    finally:
+        seen.close()
+
+
+def _unique_documents(inputs, seen: SeenSources, max_bytes, text_field, id_field, skip, stats):
     next_suffix: dict[str, int] = {}
     for raw_arg in inputs:
         arg = os.fspath(raw_arg)
         for entry in _entries(arg, max_bytes=max_bytes, text_field=text_field, id_field=id_field, stats=stats):
             source = entry.source
-            if source in seen:
+            if not seen.add(source):
                 n = next_suffix.get(source, 2)
                 while f"{source}#{n}" in seen:
                     n += 1
@@ -438,7 +512,7 @@ def iter_documents(
                 if stats.renamed_example is None:
                     stats.renamed_example = f"{source}#{n}"
                 source = f"{source}#{n}"
-            seen.add(source)
+                seen.add(source)
             if skip is not None and skip(source):
                 stats.skipped += 1
                 continue
