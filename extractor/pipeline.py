@@ -24,7 +24,7 @@ from .meeting_date import choose_meeting_date
 from .model import MeetingReport
 from .normalize import normalize
 from .pattern_files import cached_patterns
-from .record import RecordBuilder
+from .record import RecordBuilder, TitleKeys
 from .roles import assign_roles
 from .targets import TargetFinder
 from .tokenizer import TOKENIZER
@@ -56,6 +56,7 @@ class Pipeline:
         self.classifier = MeetingClassifier(self.patterns)
         self.awards = AwardFinder(self.patterns)
         self.targets = TargetFinder(self.patterns)
+        self.title_keys = TitleKeys(self.patterns)
 
     def run(
         self,
@@ -68,7 +69,7 @@ class Pipeline:
         norm = normalize(text)
         layout = analyse_layout(norm.text)
         publication = find_publication_date(norm.text)
-        builder = RecordBuilder(norm, source=source, patterns=self.patterns)
+        builder = RecordBuilder(norm, source=source, titles=self.title_keys)
         builder.set_headline(layout.headline, metadata.title if metadata else None)
         builder.set_publication(publication, metadata.published if metadata else None)
         body = norm.text[: layout.body_end]

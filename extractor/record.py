@@ -64,10 +64,12 @@ def _same_rank(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
 
 
 class RecordBuilder:
-    def __init__(self, norm: NormalizedText, *, source: str | None, patterns: PatternSet) -> None:
+    """One article's record; ``titles`` is the pipeline's :class:`TitleKeys`, built once, not per article."""
+
+    def __init__(self, norm: NormalizedText, *, source: str | None, titles: TitleKeys) -> None:
         self.norm = norm
         self.report = MeetingReport(source=source)
-        self.titles = TitleKeys(patterns)
+        self.titles = titles
         self._people: list[RoleDecision] = []
         self._targets = []
         self._awards = []
