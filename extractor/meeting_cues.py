@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import bisect
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -178,11 +179,12 @@ class CueFinder:
     def __init__(self, patterns: PatternSet) -> None:
         self.classes = load_word_classes(patterns)
         vetoes = [p for name in _VETO_CLASSES for p in self.classes.get(name, [])]
-        self.vetoes = regex.compile(f"\\m(?:{trie_alternation(vetoes)})(?!\\w)") if vetoes else None
+        self.vetoes = _PhraseScan(vetoes) if vetoes else None
         self.class_words = {
             name: regex.compile(f"\\m(?:{trie_alternation(phrases)})(?!\\w)")
             for name, phrases in self.classes.items() if phrases
         }
+        self.word_index = _WordIndex(self.classes)
         self.rules: list[CueRule] = []
         for path in patterns.files("meeting_cues.jsonl"):
             for number, row in _read_jsonl(path):
@@ -221,7 +223,7 @@ class CueFinder:
         if len(lowered) != len(text):
             lowered = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
         zones = self.zones(text, layout)
-        hits = _ClassHits(self.class_words, lowered)
+        hits = _ClassHits(self.class_words, self.word_index, lowered)
         vetoes = None
         cues = []
         bare: list[tuple[CueRule, Cue]] = []
@@ -244,7 +246,7 @@ class CueFinder:
     def _veto_spans(self, lowered: str) -> list[tuple[int, int]]:
         if self.vetoes is None:
             return []
-        return sorted(m.span() for m in self.vetoes.finditer(lowered, overlapped=True, timeout=_TIMEOUT))
+        return sorted(m.span() for m in self.vetoes.matches(lowered))
 
     def _first(self, rule: CueRule, lowered: str, a: int, b: int, vetoes,
                captions=()) -> tuple[int, int] | None:
@@ -267,27 +269,118 @@ _BARE = regex.compile(r"\{[A-Z_|]+\}")
 _LONGEST_VETO = 60
 
 
-class _ClassHits:
-    """Whether a word class occurs in a zone, searched once per class and zone, only when a rule asks.
+class _PhraseScan:
+    """Whole-word phrases found at every place they begin, overlapping (``finditer(overlapped=True)``).
 
-    A rule whose class words are not all in a zone cannot match there, so
-    most rules are never searched on most articles, and the classes only
-    the headline and the lead care about are never searched in the body.
+    Python's ``re`` runs the phrases' prefix tree over the text far faster
+    than ``regex`` and finds every place one of them begins (a superset: it
+    knows no word boundaries of ``regex``'s kind, and its ``\\s`` holds every
+    ``regex`` space); ``regex``'s own expression is then matched there only.
     """
 
-    def __init__(self, class_words: dict[str, regex.Pattern], lowered: str) -> None:
+    def __init__(self, phrases) -> None:
+        tree = trie_alternation(phrases)
+        self.begins = re.compile(f"(?=(?:{tree}))")
+        self.pattern = regex.compile(f"\\m(?:{tree})(?!\\w)")
+
+    def matches(self, text: str):
+        """The longest phrase at each place, as ``regex`` Match objects, in order."""
+        pattern = self.pattern
+        for begin in self.begins.finditer(text):
+            m = pattern.match(text, begin.start(), timeout=_TIMEOUT)
+            if m is not None:
+                yield m
+
+
+class _WordIndex:
+    """Every class word of a text found in one pass, instead of one search per class and zone.
+
+    The phrases of all classes are scanned at once; the phrases found at a
+    place are the prefixes of the longest match there that end before a
+    non-word character, and a table gives their classes.
+    """
+
+    def __init__(self, classes: dict[str, list[str]]) -> None:
+        self.classes_of: dict[str, tuple[str, ...]] = {}
+        for name, phrases in classes.items():
+            for phrase in set(phrases):
+                self.classes_of[phrase] = self.classes_of.get(phrase, ()) + (name,)
+        self.scan = _PhraseScan(list(self.classes_of))
+        #: the most characters a class word holds
+        self.longest = max((len(p) for p in self.classes_of), default=0)
+
+    def spans(self, lowered: str) -> dict[str, list[tuple[int, int]]]:
+        """Class -> the ``(start, end)`` of its words in ``lowered``, in order of start."""
+        found: dict[str, list[tuple[int, int]]] = {}
+        classes_of = self.classes_of
+        for m in self.scan.matches(lowered):
+            start, matched = m.start(), m.group()
+            for cut in [c.start() for c in _NON_WORD.finditer(matched)] + [len(matched)]:
+                for name in classes_of.get(_SPACE_RUN.sub(" ", matched[:cut]), ()):
+                    found.setdefault(name, []).append((start, start + cut))
+        return found
+
+
+_NON_WORD = regex.compile(r"\W")
+_SPACE_RUN = regex.compile(r"\s+")
+_WORD_CHAR = regex.compile(r"\w")
+
+
+class _ClassHits:
+    """Whether a word class occurs in a zone, answered from one pass over the text, only when a rule asks.
+
+    A rule whose class words are not all in a zone cannot match there, so
+    most rules are never searched on most articles. The answer is the one
+    ``pattern.search(lowered, a, b)`` gives: a word that the zone's end cuts
+    short ("hội nghị" of "hội nghịch" when the zone ends after "nghị") is
+    looked for in the zone's last characters.
+    """
+
+    def __init__(self, class_words: dict[str, regex.Pattern], index: _WordIndex, lowered: str) -> None:
         self.class_words = class_words
+        self.index = index
         self.lowered = lowered
         self.found: dict[tuple[str, int, int], bool] = {}
+        self._spans: dict[str, list[tuple[int, int]]] | None = None
+        self._tails: dict[tuple[int, int], int] = {}
 
     def within(self, name: str, a: int, b: int) -> bool:
         key = (name, a, b)
         found = self.found.get(key)
         if found is None:
-            pattern = self.class_words.get(name)
-            found = bool(pattern and pattern.search(self.lowered, a, b, timeout=_TIMEOUT))
-            self.found[key] = found
+            found = self.found[key] = self._within(name, a, b)
         return found
+
+    def _within(self, name: str, a: int, b: int) -> bool:
+        pattern = self.class_words.get(name)
+        if pattern is None:
+            return False
+        if self._spans is None:
+            self._spans = self.index.spans(self.lowered)
+        spans = self._spans.get(name, [])
+        k = bisect.bisect_left(spans, (a, -1))
+        while k < len(spans) and spans[k][0] < b:
+            if spans[k][1] <= b:
+                return True
+            k += 1
+        lowered = self.lowered
+        if b >= len(lowered) or not _WORD_CHAR.match(lowered, b):
+            return False
+        return bool(pattern.search(lowered, self._tail(a, b), b, timeout=_TIMEOUT))
+
+    def _tail(self, a: int, b: int) -> int:
+        """Where a class word that ends at ``b`` may start, at the earliest: more non-space
+        characters before ``b`` than the longest class word holds."""
+        tail = self._tails.get((a, b))
+        if tail is None:
+            width = 2 * self.index.longest + 2
+            while True:
+                tail = max(a, b - width)
+                if tail == a or len(_SPACE_RUN.sub("", self.lowered[tail:b])) > self.index.longest:
+                    break
+                width *= 2
+            self._tails[(a, b)] = tail
+        return tail
 
 
 def _one_sign_per_word(cues: list[Cue]) -> list[Cue]:

@@ -509,3 +509,43 @@ def test_no_caption_without_a_photo_credit():
 ])
 def test_genre_articles(extractor, text, is_meeting):
     assert extractor.extract(text).is_meeting_report is is_meeting
+
+
+# --------------------------------------------------------------------------- class words found in one pass
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from extractor.meeting_cues import CueFinder, _ClassHits  # noqa: E402
+
+_CUES = CueFinder(cached_patterns(()))
+_PIECES = st.sampled_from(
+    sorted({p for phrases in _CUES.classes.values() for p in phrases})[::7]
+    + [" ", "  ", "\n", ", ", ".", "-", "a", "nghịch", "hội", "x", "1", "\u00a0"]
+)
+
+
+@given(st.lists(_PIECES, max_size=25), st.data())
+@settings(max_examples=300, deadline=None)
+def test_class_words_found_in_one_pass_answer_as_a_search_of_the_zone(pieces, data):
+    """Given text made of class words glued or spaced in any way, and any zone, when a rule asks
+    whether a class has a word in the zone, then the one-pass index answers what searching the
+    zone with the class's own expression answers (a zone's end may cut a word short)."""
+    text = "".join(pieces)
+    a = data.draw(st.integers(0, len(text)))
+    b = data.draw(st.integers(a, len(text)))
+    hits = _ClassHits(_CUES.class_words, _CUES.word_index, text)
+    for name, pattern in _CUES.class_words.items():
+        assert hits.within(name, a, b) == bool(pattern.search(text, a, b)), (name, text[a:b])
+
+
+@given(st.lists(_PIECES, max_size=25))
+@settings(max_examples=200, deadline=None)
+def test_phrase_scan_finds_what_an_overlapped_search_finds(pieces):
+    """Given text made of class words, when the veto phrases are scanned for, then every place
+    and length is the one ``regex``'s overlapped search gives."""
+    text = "".join(pieces)
+    scan = _CUES.vetoes
+    assert [m.span() for m in scan.matches(text)] == [
+        m.span() for m in scan.pattern.finditer(text, overlapped=True)
+    ]
