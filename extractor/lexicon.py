@@ -16,6 +16,7 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from .pattern_files import PatternSet, cached_patterns
+from .token_table import token_table
 from .tokenizer import syllable_spans
 
 SPANS_KEY = "lexicon"
@@ -34,6 +35,12 @@ class LexiconRuler:
         self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.matcher = Matcher(nlp.vocab)
+        # Token patterns, split by how cheaply they can be found: plain ORTH
+        # sequences by a PhraseMatcher, patterns that open with a fixed word
+        # by a Matcher run only where that word stands, the rest over the doc.
+        self.orth_sequences = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.anchored = Matcher(nlp.vocab)
+        self.anchor_lengths: dict[str, int] = {}
         self.keys: dict[int, tuple[str, str]] = {}
         grouped: dict[tuple[str, str], list] = defaultdict(list)
         exact: dict[tuple[str, str], list] = defaultdict(list)
@@ -59,19 +66,56 @@ class LexiconRuler:
             self.keys[nlp.vocab.strings[name]] = key
         for key, pats in token_patterns.items():
             name = "|".join(key)
-            self.matcher.add(name, pats)
             self.keys[nlp.vocab.strings[name]] = key
+            for pattern in pats:
+                if _orth_sequence(pattern):
+                    self.orth_sequences.add(name, [Doc(nlp.vocab, words=[t["ORTH"] for t in pattern])])
+                elif _anchor(pattern) is not None:
+                    anchor = _anchor(pattern)
+                    self.anchored.add(name, [pattern])
+                    self.anchor_lengths[anchor] = max(self.anchor_lengths.get(anchor, 0), len(pattern))
+                else:
+                    self.matcher.add(name, [pattern])
 
     def __call__(self, doc: Doc) -> Doc:
         matches = [*self.phrases(doc), *self.exact(doc)]
-        if len(self.matcher):
-            matches += self.matcher(doc)
+        # what one Matcher of every token pattern would give: each (key, start, end) once
+        matches += dict.fromkeys([*self.orth_sequences(doc), *self._anchored(doc), *(
+            self.matcher(doc) if len(self.matcher) else ())])
         found = [(*self.keys[match_id], start, end) for match_id, start, end in matches]
         kept = sorted(_without_false_triggers(found), key=lambda m: (m[2], -m[3]))
         spans = [Span(doc, start, end, label=label, span_id=rule_id) for label, rule_id, start, end in kept]
         doc.spans[SPANS_KEY] = spans
         doc.user_data[INDEX_KEY] = LexiconIndex(doc, spans, [(label, start, end) for label, _, start, end in kept])
         return doc
+
+
+    def _anchored(self, doc: Doc) -> list[tuple[int, int, int]]:
+        """The patterns that open with a fixed word, tried only where the word stands."""
+        if not self.anchor_lengths:
+            return []
+        found = []
+        n = len(doc)
+        for i, word in enumerate(token_table(doc).words):
+            length = self.anchor_lengths.get(word)
+            if length is not None:
+                found += [(key, i, i + end) for key, start, end in self.anchored(doc[i:min(n, i + length)]) if start == 0]
+        return found
+
+
+def _orth_sequence(pattern: list) -> bool:
+    """A token pattern that is a plain sequence of exact words: ``[{"ORTH": "P"}, {"ORTH": "."}]``."""
+    return bool(pattern) and all(
+        isinstance(t, dict) and set(t) == {"ORTH"} and isinstance(t["ORTH"], str) for t in pattern
+    )
+
+
+def _anchor(pattern: list) -> str | None:
+    """The exact word a fixed-length token pattern opens with, if it opens with one."""
+    if not pattern or not all(isinstance(t, dict) and "OP" not in t for t in pattern):
+        return None
+    first = pattern[0].get("ORTH")
+    return first if isinstance(first, str) else None
 
 
 #: labels of short words that longer words contain by accident ("dự" in "dự án", "xã" in "xã hội",

@@ -7,6 +7,8 @@ comparing every trigger with every veto gives.
 """
 from __future__ import annotations
 
+import json
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -42,3 +44,38 @@ _MATCH = st.tuples(
 @given(st.lists(_MATCH, max_size=40))
 def test_the_veto_by_start_is_the_veto_of_every_pair(found):
     assert _without_false_triggers(found) == _every_pair(found)
+
+
+# --------------------------------------------------------------------------- token patterns
+
+
+def test_token_patterns_are_found_as_one_matcher_over_the_doc_finds_them(tmp_path):
+    """Given token patterns of every shape (exact words, a fixed word then attributes, an
+    operator), when an article is read, then the lexicon holds exactly the matches a spaCy
+    Matcher of those patterns gives over the whole doc: looking for a pattern only where its
+    first word stands loses none."""
+    from spacy.matcher import Matcher
+
+    from extractor.pipeline import build_nlp
+
+    patterns = {
+        "t.words": [{"ORTH": "Phó"}, {"ORTH": "Giám"}, {"ORTH": "đốc"}],
+        "t.anchored": [{"ORTH": "Trưởng"}, {"IS_UPPER": True, "LENGTH": {">=": 2}}],
+        "t.operator": [{"LOWER": "ban"}, {"IS_TITLE": True, "OP": "+"}],
+    }
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    (folder / "shapes.jsonl").write_text(
+        "\n".join(json.dumps({"label": "TEST_SHAPE", "pattern": p, "id": i}) for i, p in patterns.items()),
+        encoding="utf-8",
+    )
+    nlp = build_nlp((folder,))
+    text = ("Trưởng BQL dự án và Trưởng ban Phó Giám đốc Sở, Trưởng BTG huyện; Ban Tuyên giáo, "
+            "ban Dân vận Tỉnh ủy. Phó Giám đốc Trưởng X Trưởng")
+    doc = nlp(text)
+    matcher = Matcher(nlp.vocab)
+    for rule_id, pattern in patterns.items():
+        matcher.add(rule_id, [pattern])
+    expected = sorted((nlp.vocab.strings[k], s, e) for k, s, e in matcher(doc))
+    found = sorted((s.id_, s.start, s.end) for s in doc.spans["lexicon"] if s.label_ == "TEST_SHAPE")
+    assert found == expected and len({m[0] for m in expected}) == 3
