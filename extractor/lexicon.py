@@ -182,7 +182,14 @@ class LexiconIndex:
         self._cover_labels: list[list[str] | tuple] = [()] * len(doc)
         cover, cover_labels = self.cover, self._cover_labels
         ends: dict[str, dict[int, int]] = defaultdict(dict)
+        #: start -> the ``(label, end, span)`` of every span that starts there, in span order
+        self.opening: dict[int, list[tuple[str, int, Span]]] = {}
+        opening = self.opening
         for span, (label, start, end) in zip(spans, bounds):
+            if start in opening:
+                opening[start].append((label, end, span))
+            else:
+                opening[start] = [(label, end, span)]
             best_end = ends[label].get(start)
             if best_end is None or end > best_end:
                 self.at[label][start] = span

@@ -52,7 +52,7 @@ PLURAL_MARKERS = {"các", "hai", "ba", "những"}
 ON_BEHALF = {fold_tones(p) for p in ("thay mặt", "thừa lệnh", "ủy quyền", "ủy nhiệm")}
 
 
-@dataclass
+@dataclass(slots=True)
 class Unit:
     start: int
     end: int
@@ -85,6 +85,29 @@ if not Doc.has_extension("mentions"):
     Doc.set_extension("mentions", default=None)
 
 
+_RANK = {label: r for r, label in enumerate(UNIT_PRIORITY)}
+#: a token's unit label when no phrase or name starts there: it depends on the word alone
+_SHAPES: dict[str, str] = {}
+
+
+def _shape(word: str, is_space: int, like_num: int) -> str:
+    shape = _SHAPES.get(word)
+    if shape is None:
+        if is_space:
+            shape = "SPACE"
+        elif like_num or word.isdigit():
+            shape = "NUM"
+        elif is_allcaps(word):
+            shape = "ALLCAPS"
+        elif is_name_syllable(word):
+            shape = "CAP"
+        else:
+            shape = "WORD"
+        if len(_SHAPES) < 1 << 16:
+            _SHAPES[word] = shape
+    return shape
+
+
 def build_units(doc: Doc, lex: LexiconIndex, persons: list[Span]) -> list[Unit]:
     """Cut the doc into units, longest lexicon phrase first, names over everything."""
     person_at = {p.start: p for p in persons}
@@ -93,8 +116,9 @@ def build_units(doc: Doc, lex: LexiconIndex, persons: list[Span]) -> list[Unit]:
     table = token_table(doc)
     words = table.words
     is_space, like_num = table.flags(doc)
+    opening = lex.opening
     i, n = 0, len(doc)
-    rank = {label: r for r, label in enumerate(UNIT_PRIORITY)}
+    rank = _RANK
     while i < n:
         if i in person_at:
             p = person_at[i]
@@ -102,35 +126,26 @@ def build_units(doc: Doc, lex: LexiconIndex, persons: list[Span]) -> list[Unit]:
             i = p.end
             continue
         best = None
-        for span in lex.cover[i]:
-            if span.start != i or span.label_ not in rank:
+        for label, end, span in opening.get(i, ()):
+            if label not in rank:
                 continue
-            if any(j in person_at for j in range(i + 1, span.end)):
+            if any(j in person_at for j in range(i + 1, end)):
                 continue  # a phrase may not swallow the start of a name
-            key = (span.end, -rank[span.label_])
-            if best is None or key > (best.end, -rank[best.label_]):
-                best = span
+            if best is None or (end, -rank[label]) > (best[1], -rank[best[0]]):
+                best = (label, end, span)
         if best is not None:
-            units.append(Unit(i, best.end, best.label_, best))
-            i = best.end
+            units.append(Unit(i, best[1], best[0], best[2]))
+            i = best[1]
             continue
         word = words[i]
-        if is_space[i]:
-            label = "SPACE"
-        elif like_num[i] or word.isdigit():
-            label = "NUM"
-        elif is_allcaps(word):
-            label = "ALLCAPS"
-        elif is_name_syllable(word):
-            label = "CAP"
-        else:
-            label = "WORD"
+        label = _shape(word, is_space[i], like_num[i])
         j = i + 1
         if label == "CAP":
-            while j < n and words[j][:1].islower() and j not in person_at and not starts[j] and not lex.covers(
+            # "Nông dân", "Tài chính": one word begun by a capital; not "Đức Trọng dự"
+            while j < n and words[j][:1].islower() and j not in person_at and not lex.covers(
                 j, *CLAUSE_LABELS
-            ):
-                j += 1  # "Nông dân", "Tài chính": one word begun by a capital; not "Đức Trọng dự"
+            ) and not starts[j]:
+                j += 1
         units.append(Unit(i, j, label))
         i = j
     return units
@@ -150,7 +165,10 @@ class TitleLinker:
         self.lex = lex
         self.units = units
         table = token_table(doc)
-        self.unit_texts = [table.span_text(u.start, u.end).lower() for u in units]
+        lowered = [w.lower() for w in table.words]
+        self.unit_texts = [
+            lowered[u.start] if u.end - u.start == 1 else table.span_text(u.start, u.end).lower() for u in units
+        ]
         self.unit_at = {u.start: ui for ui, u in enumerate(units)}
         self.unit_ending = {u.end: ui for ui, u in enumerate(units)}
         mentions: dict[int, Mention] = {}
