@@ -51,6 +51,16 @@ def _no_spaces(size: int) -> str:
     return "".join(rng.choices("abcđồngchíHộinghị0123456789/.,", k=size))
 
 
+def _misread(text: str) -> str:
+    """UTF-8 read as Windows-1252 (Latin-1 for the bytes 1252 leaves undefined): mojibake."""
+    return "".join(bytes([b]).decode("cp1252", errors="replace").replace("\ufffd", chr(b)) for b in text.encode())
+
+
+def _latin1_noise(size: int) -> bytes:
+    rng = random.Random(size)
+    return "".join(rng.choices([chr(c) for c in range(0x80, 0x100)] + [" ", "a", "\n"], k=size)).encode()
+
+
 def _nested(size: int) -> str:
     depth = size // 11
     return "<html><body>" + "<div>" * depth + "<p>Hội nghị tổng kết</p>" + "</div>" * depth + "</body></html>"
@@ -121,6 +131,11 @@ CASES = [
          lambda n: b"a" + _repeat("\xf2\xcc", n).encode("latin-1"), _run_bytes, _bytes_ref),
     Case("decode: undecodable high bytes", 500_000,
          lambda n: bytes(random.Random(n).choices(range(0x80, 0x100), k=n)), _run_bytes, _bytes_ref),
+    Case("decode: double-encoded article (mojibake)", 200_000,
+         lambda n: _misread(_repeat(ARTICLE, n)).encode(), _run_bytes, _bytes_ref),
+    Case("decode: Latin-1 noise as UTF-8", 200_000, _latin1_noise, _run_bytes, _bytes_ref),
+    Case("decode: mojibake and clean text, no spaces", 200_000,
+         lambda n: _repeat("ộ" + _misread("Hội"), n).encode(), _run_bytes, _bytes_ref),
     Case("decode+extract: 'đồng chí ' repeated", 100_000,
          lambda n: _repeat("đồng chí ", n).encode(), _run_pipeline_bytes, _bytes_ref),
     Case("html: nested divs", 200_000, lambda n: _nested(n).encode(), _run_html, lambda n: _page(n).encode()),

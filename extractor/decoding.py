@@ -10,12 +10,14 @@ Order of decisions, cheapest and surest first:
    and scored by how Vietnamese the words look (``detection``); a page's
    ``<meta charset>`` is believed when it scores as well as the best;
 5. UTF-8 with a few damaged bytes, then charset-normalizer for text in other
-   languages, else ``DecodingError``.
+   languages, else ``DecodingError``;
+6. mojibake, UTF-8 once read as Windows-1252 ("Há»™i nghá»‹"), repaired with
+   ftfy where it finds the text bad (``extractor.mojibake``), with a warning.
 
 Unicode input is returned exactly as decoded (NFD stays NFD; zero-width
-characters, soft hyphens and NBSP stay): the pipeline normalises and evidence
-offsets index ``Document.text``. Legacy bytes have no Unicode form of their own,
-so their text is returned NFC. An HTML page is reduced to its main text
+characters, soft hyphens and NBSP stay), mojibake lines apart: the pipeline
+normalises and evidence offsets index ``Document.text``, the repaired text.
+Legacy bytes have no Unicode form of their own, so their text is returned NFC. An HTML page is reduced to its main text
 (``extractor.html``), headline first.
 """
 from __future__ import annotations
@@ -341,11 +343,24 @@ def _is_html_source(source: str | None) -> bool:
     return bool(source) and os.path.splitext(source)[1].lower() in HTML_SUFFIXES
 
 
-def decode_bytes(data: bytes, *, source=None, encoding=None, max_bytes=DEFAULT_MAX_BYTES, html=None) -> Document:
+def _repaired(text: str, warnings: list[str]) -> str:
+    from .mojibake import repair_mojibake
+
+    repair = repair_mojibake(text)
+    if repair is None:
+        return text
+    warnings.append(repair.warning())
+    return repair.text
+
+
+def decode_bytes(
+    data: bytes, *, source=None, encoding=None, max_bytes=DEFAULT_MAX_BYTES, html=None, repair=True
+) -> Document:
     """Decode an article's bytes, detecting the encoding unless ``encoding`` forces one.
 
     ``html``: None decides from the source's suffix (.html, .htm) or the
-    content; True or False forces it. Raises only ``InputError`` subclasses.
+    content; True or False forces it. ``repair=False`` leaves mojibake as
+    decoded. Raises only ``InputError`` subclasses.
 
     >>> decode_bytes("Hội nghị".encode("utf-16")).encoding
     'utf-16'
@@ -370,15 +385,17 @@ def decode_bytes(data: bytes, *, source=None, encoding=None, max_bytes=DEFAULT_M
         text, used = _forced(data, encoding, source)
     else:
         text, used = _detect(data, declared, source)
+    replaced = text.count("\ufffd") - data.count(b"\xef\xbf\xbd")
+    warnings = [f"{replaced} undecodable byte sequence(s) read as U+FFFD in {used}"] if replaced > 0 else []
+    if repair:
+        # Before the control-character test (Latin-1 mojibake is full of C1 controls) and before an
+        # HTML page is parsed (the parser drops the soft hyphens and NBSPs that are mojibake's bytes).
+        text = _repaired(text, warnings)
     if _control_share(text) > 0.05:
         raise BinaryInputError("looks like binary data, not text (too many control characters)", source)
     if not text.strip(_INVISIBLE + " \t\n\r\f\v\x1a\x85\xa0\u3000"):
         raise EmptyInputError(f"{_what(source)} holds only whitespace", source)
 
-    warnings = []
-    replaced = text.count("\ufffd") - data.count(b"\xef\xbf\xbd")
-    if replaced > 0:
-        warnings.append(f"{replaced} undecodable byte sequence(s) read as U+FFFD in {used}")
     is_html = html if html is not None else (_is_html_source(source) or html_module.looks_like_html(text))
     if not is_html:
         return Document(text=text, encoding=used, source=source, warnings=warnings)

@@ -6,6 +6,7 @@ so every form below must decode to the very same text.
 """
 from __future__ import annotations
 
+import codecs
 import html
 import unicodedata
 
@@ -79,8 +80,25 @@ def portal_page(
 </body></html>"""
 
 
+def double_encoded(text: str) -> str:
+    """Mojibake: the UTF-8 bytes of ``text`` read as Windows-1252, Latin-1 where 1252 leaves a byte undefined."""
+    out = []
+    for byte in text.encode("utf-8"):
+        try:
+            out.append(bytes([byte]).decode("cp1252"))
+        except UnicodeDecodeError:
+            out.append(bytes([byte]).decode("latin-1"))
+    return "".join(out)
+
+
+def character_references(page: str) -> str:
+    """An HTML page with every non-ASCII character written as a numeric reference (&#7897;)."""
+    return "".join(c if c.isascii() else f"&#{ord(c)};" for c in page)
+
+
 def article_forms() -> dict[str, tuple[bytes, str | None, str]]:
     """Label -> (bytes, source name, encoding the decoder must report)."""
+    nfd = unicodedata.normalize("NFD", ARTICLE)
     return {
         "utf-8": (ARTICLE.encode("utf-8"), "article.txt", "utf-8"),
         "utf-8 with BOM": (ARTICLE.encode("utf-8-sig"), "article.txt", "utf-8-sig"),
@@ -89,11 +107,19 @@ def article_forms() -> dict[str, tuple[bytes, str | None, str]]:
         "windows-1258": (encode_windows_1258(ARTICLE), "article.txt", "windows-1258"),
         "tcvn3": (encode_tcvn3(ARTICLE), "article.txt", "tcvn3"),
         "vni": (encode_vni(ARTICLE), "article.txt", "vni"),
-        "utf-8 NFD": (unicodedata.normalize("NFD", ARTICLE).encode("utf-8"), "article.txt", "utf-8"),
+        "utf-16-be with BOM": (codecs.BOM_UTF16_BE + ARTICLE.encode("utf-16-be"), "article.txt", "utf-16"),
+        "utf-16-be without BOM": (ARTICLE.encode("utf-16-be"), "article.txt", "utf-16-be"),
+        "utf-8 NFD": (nfd.encode("utf-8"), "article.txt", "utf-8"),
+        "utf-16 NFD": (nfd.encode("utf-16"), "article.txt", "utf-16"),
+        "utf-8 read as windows-1252": (double_encoded(ARTICLE).encode("utf-8"), "article.txt", "utf-8"),
         "html utf-8": (portal_page().encode("utf-8"), "article.html", "utf-8"),
         "html sniffed": (portal_page().encode("utf-8"), None, "utf-8"),
         "html windows-1258": (encode_windows_1258(portal_page("windows-1258")), "article.htm", "windows-1258"),
         "html tcvn3": (encode_tcvn3(portal_page("x-user-defined")), "article.html", "tcvn3"),
+        "html vni": (encode_vni(portal_page("x-user-defined")), "article.html", "vni"),
+        "html NFD": (unicodedata.normalize("NFD", portal_page()).encode("utf-8"), "article.html", "utf-8"),
+        "html character references": (character_references(portal_page("us-ascii")).encode(), "article.html", "utf-8"),
+        "html read as windows-1252": (double_encoded(portal_page()).encode("utf-8"), "article.html", "utf-8"),
         "html headline outside": (portal_page(headline_in_article=False).encode(), "article.html", "utf-8"),
         "html related inside": (portal_page(related_inside_article=True).encode(), "article.html", "utf-8"),
     }

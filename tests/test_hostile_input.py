@@ -147,6 +147,7 @@ def _pathological() -> dict[str, str]:
         # NFC orders combining marks by insertion sort: kept small here, its growth is in the benchmark
         "a tower of 10,000 combining marks": "a" + "\u0323\u0302" * 5_000,
         "100,000 zero-width joiners": "đồng\u200dchí" * 100_000,
+        "mojibake and clean text, no spaces, × 50,000": ("ộ" + "Hội".encode().decode("latin-1")) * 50_000,
     }
 
 
