@@ -353,6 +353,20 @@ def _repaired(text: str, warnings: list[str]) -> str:
     return repair.text
 
 
+def repair_text(text: str) -> tuple[str, list[str]]:
+    """A text that came already decoded (a JSON Lines field, a database column), mojibake repaired.
+
+    Archives hold mojibake in their text fields as often as in files; the
+    repair and its warning are the same as for bytes, and clean text comes
+    back unchanged with no warning.
+
+    >>> repair_text("Hội nghị")
+    ('Hội nghị', [])
+    """
+    warnings: list[str] = []
+    return _repaired(text, warnings), warnings
+
+
 def decode_bytes(
     data: bytes, *, source=None, encoding=None, max_bytes=DEFAULT_MAX_BYTES, html=None, repair=True
 ) -> Document:

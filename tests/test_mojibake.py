@@ -202,3 +202,33 @@ def test_doctests():
     from extractor import mojibake
 
     assert doctest.testmod(mojibake).failed == 0
+
+
+def test_a_json_lines_archive_with_a_misread_text_field_gives_the_clean_record(tmp_path):
+    """Archives hold mojibake in their text fields too: the batch repairs them as it repairs files."""
+    from extractor.batch import run_batch
+
+    archive = tmp_path / "archive.jsonl"
+    archive.write_text(
+        json.dumps({"id": "misread", "text": double_encoded(ARTICLE)}, ensure_ascii=False) + "\n"
+        + json.dumps({"id": "clean", "text": ARTICLE}, ensure_ascii=False) + "\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out.jsonl"
+    run_batch([str(archive)], out, engine="serial", text_field="text", id_field="id")
+    records = {r["source"]: r for r in map(json.loads, out.read_text(encoding="utf-8").splitlines())}
+    misread, clean = records["misread"], records["clean"]
+    assert misread["chairpersons"] and misread["awards"]
+    for field in ("is_meeting_report", "meeting_date", "chairpersons", "attendees", "targets", "awards"):
+        assert _values(misread[field]) == _values(clean[field]), field
+    assert [w for w in misread["warnings"] if w.startswith("mojibake repaired")]
+    assert clean["warnings"] == []
+
+
+def _values(value):
+    """A record field without its evidence (offsets and texts are the only things that may differ)."""
+    if isinstance(value, list):
+        return [_values(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _values(v) for k, v in value.items() if "evidence" not in k}
+    return value

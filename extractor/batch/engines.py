@@ -155,8 +155,12 @@ def process_item(extractor, cfg: WorkerConfig, item: SourceItem) -> Outcome:
         return Outcome(item.source, kind=item.error[0], message=_one_line(item.error[1]))
     try:
         if item.text is not None:
+            from .. import decoding
+
             check_text(item.text, item.source, cfg.limit)
-            report = extractor.extract(item.text, reference_date=cfg.reference_date, source=item.source)
+            text, warnings = decoding.repair_text(item.text)
+            report = extractor.extract(text, reference_date=cfg.reference_date, source=item.source)
+            report.warnings = [*warnings, *report.warnings]
         else:
             from .. import decoding
 
