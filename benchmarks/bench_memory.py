@@ -23,6 +23,9 @@ Legs:
   does no NLP (``tests.batch_helpers:StubExtractor``), because the real one
   would take hours over 2 GB on two cores. This is the leg whose memory could
   grow with the archive.
+- ``stub-resume``: ``--resume`` over the finished output of ``stub``:
+  every document is skipped, so the parent holds the set of every source
+  done (and reads the whole archive again).
 - ``stub-small``, over ``--size / 16``: the same, to show the peaks do not
   depend on the archive's size (the growth figure).
 - ``real``, over ``--real-size`` (default 20 MB): the real extractor, for
@@ -146,10 +149,12 @@ def roles(seen: dict[int, dict], root: int) -> dict[int, str]:
     return named
 
 
-def run_leg(name: str, archive: Path, docs: int, factory: str, workers: int, workdir: Path) -> dict:
-    out = workdir / f"out-{name}.jsonl"
+def run_leg(name: str, archive: Path, docs: int, factory: str, workers: int, workdir: Path,
+            out: Path | None = None, resume: bool = False) -> dict:
+    """One run of the command, watched; ``resume``: again over ``out``, which holds every record already."""
+    out = out or workdir / f"out-{name}.jsonl"
     cmd = [sys.executable, "-m", "extractor.cli", "batch", str(archive), "--out", str(out),
-           "--workers", str(workers), "--overwrite", "--factory", factory]
+           "--workers", str(workers), "--resume" if resume else "--overwrite", "--factory", factory]
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join(p for p in (str(REPO), env.get("PYTHONPATH")) if p)
     started = time.monotonic()
@@ -170,7 +175,6 @@ def run_leg(name: str, archive: Path, docs: int, factory: str, workers: int, wor
     with open(out, "rb") as fh:
         records = sum(1 for _ in fh)
     summary = (workdir / f"stderr-{name}.txt").read_text(encoding="utf-8", errors="replace").strip()
-    out.unlink()
     return {
         "leg": name, "factory": factory, "archive_bytes": archive.stat().st_size, "documents": docs,
         "records": records, "exit": proc.returncode, "seconds": round(elapsed, 1),
@@ -203,24 +207,30 @@ def main(argv: list[str] | None = None) -> int:
               file=sys.stderr)
         shutil.rmtree(workdir)
         return 2
-    legs = [("stub", args.size, STUB), ("stub-small", args.size // 16, STUB)]
+    legs = [("stub", args.size, STUB), ("stub-resume", args.size, STUB), ("stub-small", args.size // 16, STUB)]
     if args.real_size:
         legs.append(("real", args.real_size, REAL))
     results = []
     try:
         for name, size, factory in legs:
-            archive = workdir / f"archive-{name}.jsonl"
-            t0 = time.monotonic()
-            docs = write_archive(archive, size)
-            print(f"[{name}] wrote {archive.stat().st_size / 2**20:,.0f} MB, {docs:,} documents "
-                  f"in {time.monotonic() - t0:.0f} s; running with {args.workers} workers ...", flush=True)
-            result = run_leg(name, archive, docs, factory, args.workers, workdir)
+            resume = name.endswith("-resume")
+            base = name.removesuffix("-resume")
+            archive, out = workdir / f"archive-{base}.jsonl", workdir / f"out-{base}.jsonl"
+            if not resume:
+                t0 = time.monotonic()
+                docs = write_archive(archive, size)
+                print(f"[{name}] wrote {archive.stat().st_size / 2**20:,.0f} MB, {docs:,} documents "
+                      f"in {time.monotonic() - t0:.0f} s; running with {args.workers} workers ...", flush=True)
+            else:
+                print(f"[{name}] --resume over the finished output: every document skipped", flush=True)
+            result = run_leg(name, archive, docs, factory, args.workers, workdir, out=out, resume=resume)
             results.append(result)
             print(f"[{name}] {result['seconds']:,.0f} s, exit {result['exit']}, {result['records']:,} records; "
                   f"peak RSS parent {result['parent_mb']} MB, workers {result['worker_mb']} MB, "
                   f"helpers {result['helper_mb']}", flush=True)
-            if not args.keep:
+            if not args.keep and (resume or base != "stub"):
                 archive.unlink()
+                out.unlink()
     finally:
         if not args.keep:
             shutil.rmtree(workdir, ignore_errors=True)

@@ -247,9 +247,10 @@ def _worker_main(cfg: WorkerConfig, conn) -> None:
     """A local worker: load the extractor, then run the chunks the parent sends, saying which document is in hand.
 
     Messages to the parent: ``("ready", pid)`` or ``("init-error", message)``
-    once; then per chunk ``("begin", i)`` and ``("done", i, outcome)`` for
-    each document and ``("end", pid, peak_rss)``. The ``begin`` lines are what
-    lets the parent stop a document that runs past its time limit.
+    once; then per chunk ``("done", i, outcome)`` for each document and
+    ``("end", pid, peak_rss)``. A chunk's first document starts when it
+    arrives and each next one when the previous is done, so the parent
+    always knows which document is in hand and since when.
     """
     # Ctrl-C reaches the whole process group: let the parent decide, the workers just stop with it.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -265,7 +266,6 @@ def _worker_main(cfg: WorkerConfig, conn) -> None:
             if items is None:
                 return
             for index, item in enumerate(items):
-                conn.send(("begin", index))
                 conn.send(("done", index, process_item(extractor, cfg, item)))
             conn.send(("end", os.getpid(), peak_rss()))
     except (EOFError, OSError):  # the parent is gone
@@ -310,8 +310,8 @@ class LocalEngine(Engine):
     """``workers`` processes on this machine, each loading the extractor once.
 
     The parent sends each worker one chunk at a time and hears about every
-    document as it starts and ends, so it always knows which document a
-    worker holds and for how long:
+    document as it ends (the next one starts then), so it always knows which
+    document a worker holds and for how long:
 
     - a document that runs past ``doc_timeout`` seconds ends as an error of
       kind ``timeout``; its worker is killed and replaced, and the rest of
@@ -419,11 +419,12 @@ class LocalEngine(Engine):
                     yield from lost(worker, timed_out=False)
                     return
                 kind = message[0]
-                if kind == "begin":
-                    worker.in_hand, worker.began = message[1], time.monotonic()
-                elif kind == "done":
-                    worker.task.outcomes.append(message[2])
-                    worker.in_hand = None
+                if kind == "done":
+                    task = worker.task
+                    task.outcomes.append(message[2])
+                    following = message[1] + 1
+                    worker.in_hand = following if following < len(task.items) else None
+                    worker.began = time.monotonic()
                     deaths_in_a_row = 0
                 elif kind == "end":
                     task, worker.task = worker.task, None
@@ -446,7 +447,7 @@ class LocalEngine(Engine):
                 if not todo:
                     break
                 task = todo.popleft()
-                worker.task, worker.in_hand = task, None
+                worker.task, worker.in_hand, worker.began = task, 0, time.monotonic()
                 try:
                     worker.conn.send(task.items)
                 except OSError:

@@ -42,6 +42,7 @@ from collections.abc import Container, Iterator
 from pathlib import Path
 
 from ..errors import ExtractorError
+from .sources import SeenSources
 
 JSON_COLUMNS_KEY = b"extractor.json_columns"
 MERGE_ROW_GROUP = 10_000
@@ -142,7 +143,7 @@ class RecordSink:
     """Where records go. ``done`` holds the sources already written by an earlier run."""
 
     path: Path
-    done: set[str]
+    done: SeenSources  # a set that moves to a temporary SQLite file when large
     previous: int = 0  # records written by earlier runs
 
     def write(self, record: dict) -> None:
@@ -156,7 +157,7 @@ class RecordSink:
 class JsonlSink(RecordSink):
     def __init__(self, path: str | os.PathLike, *, resume: bool = False) -> None:
         self.path = Path(path)
-        self.done = set()
+        self.done = SeenSources()
         if resume:
             for record in scan_jsonl(self.path):
                 self.done.add(record.get("source"))
@@ -168,6 +169,7 @@ class JsonlSink(RecordSink):
 
     def close(self, *, complete: bool) -> None:
         self._writer.close()
+        self.done.close()
 
 
 class ErrorSink:
@@ -282,11 +284,13 @@ def _json_columns_of(schema) -> list[str]:
     return json.loads(raw) if raw else []
 
 
-def _parquet_sources(path: Path) -> list[str]:
+def _parquet_sources(path: Path) -> Iterator[str]:
+    """The ``source`` column, a batch at a time (a whole column of a big file would be a big list)."""
     import pyarrow.parquet as pq
 
     try:
-        return pq.read_table(path, columns=["source"]).column("source").to_pylist()
+        for batch in pq.ParquetFile(path).iter_batches(columns=["source"], batch_size=MERGE_ROW_GROUP):
+            yield from batch.column(0).to_pylist()
     except Exception as exc:  # noqa: BLE001 - pyarrow raises several kinds
         raise ResumeError(f"cannot read the Parquet file ({exc})", str(path)) from None
 
@@ -315,7 +319,7 @@ class ParquetSink(RecordSink):
         self.part_rows = max(1, part_rows)
         self.part_seconds = part_seconds
         self.schema, self.json_columns = parquet_schema()
-        self.done = set()
+        self.done = SeenSources()
         self._buffer: list[dict] = []
         self._last_flush = time.monotonic()
         if not resume:
@@ -347,9 +351,9 @@ class ParquetSink(RecordSink):
             stale.unlink()
         files = ([self.path] if self.path.exists() else []) + _part_files(self.parts)
         for file in files:
-            sources = _parquet_sources(file)
-            self.done.update(sources)
-            self.previous += len(sources)
+            for source in _parquet_sources(file):
+                self.done.add(source)
+                self.previous += 1
 
     def write(self, record: dict) -> None:
         self._journal.write(record)
@@ -380,6 +384,7 @@ class ParquetSink(RecordSink):
         self._journal.close()
         if complete:
             self._merge()
+        self.done.close()
 
     def _merge(self) -> None:
         """Parts (and an earlier complete file) into one file, committed by rename."""
