@@ -50,6 +50,7 @@ from pathlib import Path
 import regex
 
 from .errors import PatternError
+from .pattern_files import trie_alternation
 
 __all__ = [
     "DateMention",
@@ -269,10 +270,17 @@ _FLAGS = regex.IGNORECASE | regex.UNICODE
 
 
 def _alt(words: Iterable[str], gap: str = r"\s+") -> str:
-    """A non-capturing alternation of lexicon words, longest first, ``gap`` between the words of a phrase."""
+    """A non-capturing alternation of lexicon words, longest first, ``gap`` between the words of a phrase.
+
+    Lower-case, single-spaced words (the lexicon's keys) are written as a
+    prefix tree, which tries the words that match at a place longest first,
+    as the flat list does (see ``pattern_files.alternation``).
+    """
     parts = sorted({w for w in words if w}, key=lambda w: (-len(w), w))
     if not parts:
         return "(?!)"
+    if all(w == w.lower() and w == " ".join(w.split()) for w in parts):
+        return "(?:" + trie_alternation(parts, space=gap) + ")"
     return "(?:" + "|".join(gap.join(regex.escape(p) for p in w.split()) for w in parts) + ")"
 
 

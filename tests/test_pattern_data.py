@@ -15,6 +15,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 import pytest
+import regex
 
 PATTERN_DIR = Path(__file__).resolve().parents[1] / "patterns"
 
@@ -411,3 +412,36 @@ def test_meeting_roles_are_not_titles(label_keys):
     # "Trưởng đoàn" and "Thư ký" alone are roles held for one meeting (ANNOTATION.md)
     for role in ["Trưởng đoàn", "Thư ký", "Phóng viên"]:
         assert fold_key(role) not in label_keys["TITLE_HEAD"], role
+
+
+# --------------------------------------------------------------------------- alternation as a prefix tree
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from extractor.pattern_files import alternation  # noqa: E402
+
+_SYLLABLES = st.sampled_from(["tặng", "bằng", "khen", "giấy", "tập", "thể", "cá", "nhân", "và", "b", "bằ"])
+_PHRASES = st.lists(st.lists(_SYLLABLES, min_size=1, max_size=3).map(" ".join), min_size=1, max_size=8)
+_GLUE = ["Tặng", "khen", "và", " ", "  ", "\n", ", ", "x"]
+
+
+def _flat(phrases) -> str:
+    """The alternation as a flat list, longest phrase first: what the prefix tree must match like."""
+    ordered = sorted(set(phrases), key=len, reverse=True)
+    return "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in ordered)
+
+
+@given(_PHRASES, _PHRASES, st.data())
+@settings(max_examples=300, deadline=None)
+def test_an_alternation_matches_as_its_flat_list_does_inside_a_longer_expression(first, second, data):
+    """Given lower-case phrases and any text, when they are alternated inside an expression that
+    backtracks into them (two lists, a word after), then every match is the one the flat,
+    longest-first list gives."""
+    text = "".join(data.draw(st.lists(st.sampled_from(sorted(set(first + second)) + _GLUE), max_size=12)))
+
+    def shape(a, b):
+        return regex.compile(rf"(?i)(?<!\w)(?:{a})(?:\s*,?\s*(?:{b})){{0,2}}(?:\s+(?:và|x))?(?!\w)")
+
+    new, old = shape(alternation(first), alternation(second)), shape(_flat(first), _flat(second))
+    assert [m.span() for m in new.finditer(text)] == [m.span() for m in old.finditer(text)]
