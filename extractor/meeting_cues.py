@@ -31,8 +31,10 @@ file, ``NOT_TRIGGER`` in triggers.jsonl) does not count: "dự án" is not "dự
 from __future__ import annotations
 
 import bisect
+import functools
 import json
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -68,13 +70,20 @@ _TIMEOUT = 1.0
 class CueRule:
     id: str
     reason: str
-    pattern: regex.Pattern
+    #: the template as a regex, compiled the first time the rule is searched (most
+    #: rules are never searched on one article: compiling them all cost a run of
+    #: ``extract-report`` on one file a fifth of a second)
+    source: str
     weights: dict[str, float]
     groups: tuple[str, ...]
     #: the template is one class of words and nothing else ("{MEETING}")
     bare: bool = False
     #: for each class element, the classes one of whose words must be in the zone
     needs: tuple[tuple[str, ...], ...] = ()
+
+    @functools.cached_property
+    def pattern(self) -> regex.Pattern:
+        return regex.compile(self.source)
 
 
 @dataclass(frozen=True)
@@ -180,10 +189,9 @@ class CueFinder:
         self.classes = load_word_classes(patterns)
         vetoes = [p for name in _VETO_CLASSES for p in self.classes.get(name, [])]
         self.vetoes = _PhraseScan(vetoes) if vetoes else None
-        self.class_words = {
-            name: regex.compile(f"\\m(?:{trie_alternation(phrases)})(?!\\w)")
-            for name, phrases in self.classes.items() if phrases
-        }
+        self.class_words = _Compiled({
+            name: f"\\m(?:{trie_alternation(phrases)})(?!\\w)" for name, phrases in self.classes.items() if phrases
+        })
         self.word_index = _WordIndex(self.classes)
         self.rules: list[CueRule] = []
         for path in patterns.files("meeting_cues.jsonl"):
@@ -199,7 +207,7 @@ class CueFinder:
             raise PatternError(f"{where}: weights must map zones ({', '.join(ZONES)}) to points")
         source, groups = compile_template(row["pattern"], self.classes, where)
         return CueRule(
-            id=str(row["id"]), reason=str(row["reason"]), pattern=regex.compile(source),
+            id=str(row["id"]), reason=str(row["reason"]), source=source,
             weights={z: float(w) for z, w in weights.items()}, groups=groups,
             bare=bool(_BARE.fullmatch(row["pattern"].strip())),
             needs=tuple(tuple(m.group(4).split("|")) for m in _ELEMENT.finditer(row["pattern"]) if m.group(4)),
@@ -269,6 +277,29 @@ _BARE = regex.compile(r"\{[A-Z_|]+\}")
 _LONGEST_VETO = 60
 
 
+class _Compiled(Mapping):
+    """Name -> regex, each compiled the first time it is asked for; ``in`` compiles nothing."""
+
+    def __init__(self, sources: dict[str, str]) -> None:
+        self.sources = sources
+        self._compiled: dict[str, regex.Pattern] = {}
+
+    def __getitem__(self, name: str) -> regex.Pattern:
+        pattern = self._compiled.get(name)
+        if pattern is None:
+            pattern = self._compiled[name] = regex.compile(self.sources[name])
+        return pattern
+
+    def __contains__(self, name: object) -> bool:
+        return name in self.sources
+
+    def __iter__(self):
+        return iter(self.sources)
+
+    def __len__(self) -> int:
+        return len(self.sources)
+
+
 class _PhraseScan:
     """Whole-word phrases found at every place they begin, overlapping (``finditer(overlapped=True)``).
 
@@ -312,13 +343,27 @@ class _WordIndex:
     def spans(self, lowered: str) -> dict[str, list[tuple[int, int]]]:
         """Class -> the ``(start, end)`` of its words in ``lowered``, in order of start."""
         found: dict[str, list[tuple[int, int]]] = {}
-        classes_of = self.classes_of
         for m in self.scan.matches(lowered):
-            start, matched = m.start(), m.group()
-            for cut in [c.start() for c in _NON_WORD.finditer(matched)] + [len(matched)]:
-                for name in classes_of.get(_SPACE_RUN.sub(" ", matched[:cut]), ()):
-                    found.setdefault(name, []).append((start, start + cut))
+            for name, end in self._words(m):
+                found.setdefault(name, []).append((m.start(), end))
         return found
+
+    def classes_at(self, lowered: str, start: int, end: int) -> set[str]:
+        """The classes with a word that starts in ``[start, end)`` when the text stops at ``end``."""
+        found: set[str] = set()
+        pattern = self.scan.pattern
+        for pos in range(start, end):
+            m = pattern.match(lowered, pos, end, timeout=_TIMEOUT)
+            if m is not None:
+                found.update(name for name, _ in self._words(m))
+        return found
+
+    def _words(self, m: regex.Match):
+        """``(class, end)`` of every class word that matches where ``m`` (the longest) starts."""
+        start, matched = m.start(), m.group()
+        for cut in [c.start() for c in _NON_WORD.finditer(matched)] + [len(matched)]:
+            for name in self.classes_of.get(_SPACE_RUN.sub(" ", matched[:cut]), ()):
+                yield name, start + cut
 
 
 _NON_WORD = regex.compile(r"\W")
@@ -336,13 +381,13 @@ class _ClassHits:
     looked for in the zone's last characters.
     """
 
-    def __init__(self, class_words: dict[str, regex.Pattern], index: _WordIndex, lowered: str) -> None:
+    def __init__(self, class_words: Mapping[str, regex.Pattern], index: _WordIndex, lowered: str) -> None:
         self.class_words = class_words
         self.index = index
         self.lowered = lowered
         self.found: dict[tuple[str, int, int], bool] = {}
         self._spans: dict[str, list[tuple[int, int]]] | None = None
-        self._tails: dict[tuple[int, int], int] = {}
+        self._tails: dict[tuple[int, int], set[str]] = {}
 
     def within(self, name: str, a: int, b: int) -> bool:
         key = (name, a, b)
@@ -352,8 +397,7 @@ class _ClassHits:
         return found
 
     def _within(self, name: str, a: int, b: int) -> bool:
-        pattern = self.class_words.get(name)
-        if pattern is None:
+        if name not in self.class_words:
             return False
         if self._spans is None:
             self._spans = self.index.spans(self.lowered)
@@ -366,21 +410,24 @@ class _ClassHits:
         lowered = self.lowered
         if b >= len(lowered) or not _WORD_CHAR.match(lowered, b):
             return False
-        return bool(pattern.search(lowered, self._tail(a, b), b, timeout=_TIMEOUT))
+        return name in self._cut_short(a, b)
 
-    def _tail(self, a: int, b: int) -> int:
-        """Where a class word that ends at ``b`` may start, at the earliest: more non-space
-        characters before ``b`` than the longest class word holds."""
-        tail = self._tails.get((a, b))
-        if tail is None:
+    def _cut_short(self, a: int, b: int) -> set[str]:
+        """The classes with a word in the zone's last characters when the text stops at ``b``.
+
+        A word that ends at ``b`` starts no earlier than where the characters
+        before ``b`` hold more non-space characters than the longest class word.
+        """
+        classes = self._tails.get((a, b))
+        if classes is None:
             width = 2 * self.index.longest + 2
             while True:
                 tail = max(a, b - width)
                 if tail == a or len(_SPACE_RUN.sub("", self.lowered[tail:b])) > self.index.longest:
                     break
                 width *= 2
-            self._tails[(a, b)] = tail
-        return tail
+            classes = self._tails[(a, b)] = self.index.classes_at(self.lowered, tail, b)
+        return classes
 
 
 def _one_sign_per_word(cues: list[Cue]) -> list[Cue]:
