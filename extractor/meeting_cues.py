@@ -254,7 +254,7 @@ class CueFinder:
     def _veto_spans(self, lowered: str) -> list[tuple[int, int]]:
         if self.vetoes is None:
             return []
-        return sorted(m.span() for m in self.vetoes.matches(lowered))
+        return sorted((start, hits[-1][0]) for start, hits in self.vetoes.found(lowered))
 
     def _first(self, rule: CueRule, lowered: str, a: int, b: int, vetoes,
                captions=()) -> tuple[int, int] | None:
@@ -301,34 +301,47 @@ class _Compiled(Mapping):
 
 
 class _PhraseScan:
-    """Whole-word phrases found at every place they begin, overlapping (``finditer(overlapped=True)``).
+    """Whole-word phrases found at every place they begin, overlapping, with Python's ``re``.
 
-    Python's ``re`` runs the phrases' prefix tree over the text far faster
-    than ``regex`` and finds every place one of them begins (a superset: it
-    knows no word boundaries of ``regex``'s kind, and its ``\\s`` holds every
-    ``regex`` space); ``regex``'s own expression is then matched there only.
+    ``re`` runs the phrases' prefix tree over the text far faster than
+    ``regex`` (and compiles it faster: a cold run pays for it). It finds every
+    place one of them begins and the longest stretch the tree takes there
+    (its ``\\s`` holds every ``regex`` space); the word boundaries are then
+    read with ``regex``'s own ``\\w``, and a stretch whose spaces are not
+    ``regex`` spaces is no phrase. What ``\\m(?:phrases)(?!\\w)`` finds
+    at each place, overlapped, is found.
     """
 
     def __init__(self, phrases) -> None:
-        tree = trie_alternation(phrases)
-        self.begins = re.compile(f"(?=(?:{tree}))")
-        self.pattern = regex.compile(f"\\m(?:{tree})(?!\\w)")
+        self.phrases = set(phrases)
+        self.begins = re.compile(f"(?=({trie_alternation(self.phrases)}))")
 
-    def matches(self, text: str):
-        """The longest phrase at each place, as ``regex`` Match objects, in order."""
-        pattern = self.pattern
-        for begin in self.begins.finditer(text):
-            m = pattern.match(text, begin.start(), timeout=_TIMEOUT)
-            if m is not None:
-                yield m
+    def found(self, text: str, pos: int = 0, endpos: int | None = None):
+        """``(start, [(end, phrase), ...])`` for each place a phrase begins, its phrases shortest
+        first; the text is read as if it stopped at ``endpos``."""
+        n = len(text) if endpos is None else endpos
+        phrases = self.phrases
+        for m in self.begins.finditer(text, pos, n):
+            start = m.start()
+            if not _WORD_CHAR.match(text, start) or start > 0 and _WORD_CHAR.match(text, start - 1):
+                continue  # not the start of a word
+            stretch = m.group(1)
+            hits = []
+            for cut in [c.start() for c in _NON_WORD.finditer(stretch)] + [len(stretch)]:
+                if cut == len(stretch) and start + cut < n and _WORD_CHAR.match(text, start + cut):
+                    continue  # the word goes on
+                phrase = _SPACE_RUN.sub(" ", stretch[:cut])
+                if phrase in phrases:
+                    hits.append((start + cut, phrase))
+            if hits:
+                yield start, hits
 
 
 class _WordIndex:
     """Every class word of a text found in one pass, instead of one search per class and zone.
 
-    The phrases of all classes are scanned at once; the phrases found at a
-    place are the prefixes of the longest match there that end before a
-    non-word character, and a table gives their classes.
+    The phrases of all classes are scanned at once, and a table gives the
+    classes of each phrase found.
     """
 
     def __init__(self, classes: dict[str, list[str]]) -> None:
@@ -343,27 +356,15 @@ class _WordIndex:
     def spans(self, lowered: str) -> dict[str, list[tuple[int, int]]]:
         """Class -> the ``(start, end)`` of its words in ``lowered``, in order of start."""
         found: dict[str, list[tuple[int, int]]] = {}
-        for m in self.scan.matches(lowered):
-            for name, end in self._words(m):
-                found.setdefault(name, []).append((m.start(), end))
+        for start, hits in self.scan.found(lowered):
+            for end, phrase in hits:
+                for name in self.classes_of[phrase]:
+                    found.setdefault(name, []).append((start, end))
         return found
 
     def classes_at(self, lowered: str, start: int, end: int) -> set[str]:
         """The classes with a word that starts in ``[start, end)`` when the text stops at ``end``."""
-        found: set[str] = set()
-        pattern = self.scan.pattern
-        for pos in range(start, end):
-            m = pattern.match(lowered, pos, end, timeout=_TIMEOUT)
-            if m is not None:
-                found.update(name for name, _ in self._words(m))
-        return found
-
-    def _words(self, m: regex.Match):
-        """``(class, end)`` of every class word that matches where ``m`` (the longest) starts."""
-        start, matched = m.start(), m.group()
-        for cut in [c.start() for c in _NON_WORD.finditer(matched)] + [len(matched)]:
-            for name in self.classes_of.get(_SPACE_RUN.sub(" ", matched[:cut]), ()):
-                yield name, start + cut
+        return {name for _, hits in self.scan.found(lowered, start, end) for _, p in hits for name in self.classes_of[p]}
 
 
 _NON_WORD = regex.compile(r"\W")

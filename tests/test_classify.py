@@ -544,8 +544,13 @@ def test_class_words_found_in_one_pass_answer_as_a_search_of_the_zone(pieces, da
 def test_phrase_scan_finds_what_an_overlapped_search_finds(pieces):
     """Given text made of class words, when the veto phrases are scanned for, then every place
     and length is the one ``regex``'s overlapped search gives."""
+    import regex
+
+    from extractor.pattern_files import trie_alternation
+
     text = "".join(pieces)
     scan = _CUES.vetoes
-    assert [m.span() for m in scan.matches(text)] == [
-        m.span() for m in scan.pattern.finditer(text, overlapped=True)
+    expression = regex.compile(f"\\m(?:{trie_alternation(scan.phrases)})(?!\\w)")
+    assert [(start, hits[-1][0]) for start, hits in scan.found(text)] == [
+        m.span() for m in expression.finditer(text, overlapped=True)
     ]
