@@ -78,14 +78,34 @@ def canonical_many(phrases) -> list[str]:
     lines = joined.split("\n")
     # Only lines with whitespace other than single inner spaces need collapsing (re's \s is str.split's).
     line, counted = 0, 0
-    for m in _UNTIDY_SPACE.finditer(joined):
-        line += joined.count("\n", counted, m.start())
-        counted = m.start()
+    for place in _untidy_places(joined):
+        line += joined.count("\n", counted, place)
+        counted = place
         lines[line] = " ".join(lines[line].split())
     return lines
 
 
-_UNTIDY_SPACE = re.compile(r"[^\S\n]{2,}|^[^\S\n]|[^\S\n]$|[^\S \n]", re.MULTILINE)
+_ODD_SPACE = re.compile(r"[^\S \n]")
+
+
+def _untidy_places(joined: str) -> list[int]:
+    """A place in each line that holds whitespace other than single spaces between words.
+
+    Such a line holds a whitespace character that is neither a space nor a
+    line break, two spaces in a row, or a space that starts or ends it: each
+    is found by a plain scan, far quicker than one expression of the four.
+    """
+    places = [m.start() for m in _ODD_SPACE.finditer(joined)]
+    for needle, offset in (("  ", 0), ("\n ", 1), (" \n", 0)):
+        at = joined.find(needle)
+        while at >= 0:
+            places.append(at + offset)
+            at = joined.find(needle, at + 1)
+    if joined.startswith(" "):
+        places.append(0)
+    if joined.endswith(" "):
+        places.append(len(joined) - 1)
+    return sorted(set(places))
 
 
 @dataclass
