@@ -194,6 +194,8 @@ class TitleLinker:
     def _title_at(self, ui: int) -> int | None:
         """If a title starts at unit ``ui``, the unit index just past it."""
         units = self.units
+        if ui >= len(units):
+            return None  # the text ends on the separator: "... Hồ Xuân Mai - "
         if self._text(ui) in POST_ONLY:
             return None  # "đội danh dự | Chủ tịch nước X": a post-modifier opens no title
         k = ui

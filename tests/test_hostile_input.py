@@ -64,7 +64,7 @@ VIETNAMESE_PIECES = st.sampled_from(
     [
         "Sáng ngày 17/01/2022, ", "đồng chí ", "Nguyễn Văn An", ", Chủ tịch UBND huyện ", "chủ trì hội nghị",
         "Dự hội nghị có ", "15/15 chỉ tiêu", "tặng Giấy khen cho 25 tập thể", ". ", "\n", "1/", "ngày ", "/",
-        "Phó Bí thư Thường trực Huyện ủy", ";", "\u00a0", "\u200b", "HỘI NGHỊ ", "hôm nay ",
+        "Phó Bí thư Thường trực Huyện ủy", ";", "\u00a0", "\u200b", "HỘI NGHỊ ", "hôm nay ", " - ", ", ", " – ",
     ]
 )
 
@@ -74,6 +74,28 @@ VIETNAMESE_PIECES = st.sampled_from(
 def test_genre_like_text_gives_a_record(pieces):
     text = "".join(pieces)
     report = extract(text)
+    assert_evidence_holds(report, text)
+
+
+@settings(max_examples=120, deadline=None)
+@given(st.integers(min_value=0, max_value=len(ARTICLE)))
+def test_an_article_cut_anywhere_gives_a_record(cut):
+    """Archives hold truncated articles: one may end inside a name, a title or after its separator."""
+    text = ARTICLE[:cut]
+    if not text.strip():
+        return
+    report = extract(text)
+    assert_evidence_holds(report, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Sáng 15/12/2023, UBND huyện tổ chức hội nghị tổng kết. Đồng chí Phan Văn Hải chủ trì. Hồ Xuân Mai - ",
+    "Sáng 15/12/2023, UBND huyện tổ chức hội nghị tổng kết. Dự hội nghị có đồng chí Lò Văn Hùng,",
+    "Sáng 15/12/2023, UBND huyện tổ chức hội nghị tổng kết. Dự hội nghị có đồng chí Lò Văn Hùng –\n",
+])
+def test_an_article_that_ends_after_a_name_and_its_separator_gives_a_record(text):
+    report = extract(text)
+    assert report.is_meeting_report
     assert_evidence_holds(report, text)
 
 
