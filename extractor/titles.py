@@ -17,6 +17,7 @@ name before it.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -91,36 +92,42 @@ _SHAPES: dict[str, str] = {}
 
 
 def _shape(word: str, is_space: int, like_num: int) -> str:
-    shape = _SHAPES.get(word)
-    if shape is None:
-        if is_space:
-            shape = "SPACE"
-        elif like_num or word.isdigit():
-            shape = "NUM"
-        elif is_allcaps(word):
-            shape = "ALLCAPS"
-        elif is_name_syllable(word):
-            shape = "CAP"
-        else:
-            shape = "WORD"
-        if len(_SHAPES) < 1 << 16:
-            _SHAPES[word] = shape
+    """The unit label of a word ``_SHAPES`` does not hold yet; kept there while it has room."""
+    if is_space:
+        shape = "SPACE"
+    elif like_num or word.isdigit():
+        shape = "NUM"
+    elif is_allcaps(word):
+        shape = "ALLCAPS"
+    elif is_name_syllable(word):
+        shape = "CAP"
+    else:
+        shape = "WORD"
+    if len(_SHAPES) < 1 << 16:
+        _SHAPES[word] = shape
     return shape
 
 
 def build_units(doc: Doc, lex: LexiconIndex, persons: list[Span]) -> list[Unit]:
     """Cut the doc into units, longest lexicon phrase first, names over everything."""
     person_at = {p.start: p for p in persons}
+    n = len(doc)
+    #: person starts in order, ending in ``n``: ``person_starts[k]`` is the first one at or after ``i``
+    person_starts = [*sorted(person_at), n]
+    k = 0
     units: list[Unit] = []
-    starts = doc._.word_starts or [True] * len(doc)
+    starts = doc._.word_starts or [True] * n
     table = token_table(doc)
     words = table.words
-    is_space, like_num = table.flags(doc)
     opening = lex.opening
-    i, n = 0, len(doc)
+    shapes = _SHAPES
     rank = _RANK
+    i = 0
     while i < n:
-        if i in person_at:
+        while person_starts[k] < i:
+            k += 1
+        next_person = person_starts[k]
+        if next_person == i:
             p = person_at[i]
             units.append(Unit(p.start, p.end, "PERSON", p))
             i = p.end
@@ -129,7 +136,7 @@ def build_units(doc: Doc, lex: LexiconIndex, persons: list[Span]) -> list[Unit]:
         for label, end, span in opening.get(i, ()):
             if label not in rank:
                 continue
-            if any(j in person_at for j in range(i + 1, end)):
+            if next_person < end:
                 continue  # a phrase may not swallow the start of a name
             if best is None or (end, -rank[label]) > (best[1], -rank[best[0]]):
                 best = (label, end, span)
@@ -138,11 +145,14 @@ def build_units(doc: Doc, lex: LexiconIndex, persons: list[Span]) -> list[Unit]:
             i = best[1]
             continue
         word = words[i]
-        label = _shape(word, is_space[i], like_num[i])
+        label = shapes.get(word)
+        if label is None:
+            is_space, like_num = table.flags(doc)
+            label = _shape(word, is_space[i], like_num[i])
         j = i + 1
         if label == "CAP":
             # "Nông dân", "Tài chính": one word begun by a capital; not "Đức Trọng dự"
-            while j < n and words[j][:1].islower() and j not in person_at and not lex.covers(
+            while j < n and words[j][:1].islower() and j != next_person and not lex.covers(
                 j, *CLAUSE_LABELS
             ) and not starts[j]:
                 j += 1
@@ -164,17 +174,17 @@ class TitleLinker:
         self.doc = doc
         self.lex = lex
         self.units = units
-        table = token_table(doc)
-        lowered = [w.lower() for w in table.words]
-        self.unit_texts = [
-            lowered[u.start] if u.end - u.start == 1 else table.span_text(u.start, u.end).lower() for u in units
-        ]
-        self.unit_at = {u.start: ui for ui, u in enumerate(units)}
-        self.unit_ending = {u.end: ui for ui, u in enumerate(units)}
+        self.table = token_table(doc)
+        self.words = self.table.words
+        #: lower-cased unit texts, filled in as the rules read them: most units are never read
+        self.unit_texts: list[str | None] = [None] * len(units)
+        #: units are contiguous, so their starts are sorted and a unit ends where the next starts
+        self.unit_starts = [u.start for u in units]
         mentions: dict[int, Mention] = {}
-        for ui, unit in enumerate(units):
-            if unit.label == "PERSON":
-                mentions[ui] = Mention(unit.span)
+        for start in sorted({p.start for p in persons}):
+            ui = bisect_left(self.unit_starts, start)
+            if ui < len(units) and units[ui].start == start and units[ui].label == "PERSON":
+                mentions[ui] = Mention(units[ui].span)
         claimed: set[int] = set()
         for ui, mention in mentions.items():
             mention.titles += self._titles_before(ui, claimed)
@@ -189,7 +199,15 @@ class TitleLinker:
         return doc
 
     def _text(self, ui: int) -> str:
-        return self.unit_texts[ui]
+        text = self.unit_texts[ui]
+        if text is None:
+            unit = self.units[ui]
+            if unit.end - unit.start == 1:
+                text = self.words[unit.start].lower()
+            else:
+                text = self.table.span_text(unit.start, unit.end).lower()
+            self.unit_texts[ui] = text
+        return text
 
     def _title_at(self, ui: int) -> int | None:
         """If a title starts at unit ``ui``, the unit index just past it."""
@@ -249,7 +267,7 @@ class TitleLinker:
         unit = self.units[k]
         if unit.label in ("PERSON", "SPACE", "NUM") or unit.is_head or unit.label == "TITLE_MOD":
             return False
-        return self.doc[unit.start].text[:1].isupper()
+        return self.words[unit.start][:1].isupper()
 
     def _lowercase_name_end(self, k: int) -> int:
         """An organisation's name goes on in lower case until a function word or a verb."""
@@ -269,7 +287,7 @@ class TitleLinker:
         unit = self.units[k]
         if unit.label == "ORG_HEAD":
             return self._org_follows(k + 1)
-        return unit.label == "ORG" and self.lex.covers(unit.start, "ORG_HEAD") and self.doc[unit.start].text[:1].isupper()
+        return unit.label == "ORG" and self.lex.covers(unit.start, "ORG_HEAD") and self.words[unit.start][:1].isupper()
 
     def _org_follows(self, k: int) -> bool:
         """An organisation's word comes next: "Văn hóa - Thông tin", "Nông nghiệp và Phát triển nông thôn"."""
@@ -410,7 +428,7 @@ class TitleLinker:
         k = stop - 1  # "xã Tân Lập": capitalised words back to the level word ("Tân" is also "new")
         while k > 0 and stop - k <= 4 and not self.units[k].is_head and self.units[k].label in (
             "CAP", "TITLE_MOD", "PLACE"
-        ) and self.doc[self.units[k].start].text[:1].isupper():
+        ) and self.words[self.units[k].start][:1].isupper():
             k -= 1
         return k < stop - 1 and self.units[k].label == "ADMIN"
 
@@ -435,7 +453,7 @@ class TitleLinker:
 
     def _verb_may_follow(self, k: int) -> bool:
         """A lower-case word that is not a function word: after a full title, the clause's verb."""
-        return k < len(self.units) and self.units[k].label == "WORD" and self.doc[self.units[k].start].text[:1].islower() and (
+        return k < len(self.units) and self.units[k].label == "WORD" and self.words[self.units[k].start][:1].islower() and (
             self._text(k).split(" ", 1)[0] not in self.stopwords
         )
 
@@ -593,16 +611,23 @@ class TitleLinker:
 
     def _unit_before(self, token: int) -> int | None:
         """The last non-space unit that ends at ``token``."""
-        j = self.unit_ending.get(token)
+        j = self._unit_ending(token)
         while j is not None and j >= 0 and self.units[j].label == "SPACE":
             j -= 1
         return j if j is not None and j >= 0 else None
 
+    def _unit_ending(self, token: int) -> int | None:
+        """The unit that ends exactly at ``token``: the one before the unit starting there."""
+        if self.units and token == self.units[-1].end:
+            return len(self.units) - 1
+        ui = bisect_left(self.unit_starts, token)
+        if 0 < ui < len(self.units) and self.unit_starts[ui] == token:
+            return ui - 1
+        return None
+
     def _unit_index(self, token: int) -> int:
         """The first unit that starts at or after ``token``."""
-        while token < len(self.doc) and token not in self.unit_at:
-            token += 1
-        return self.unit_at.get(token, len(self.units))
+        return bisect_left(self.unit_starts, token)
 
 
 @Language.factory("vi_titles", default_config={"extra_patterns": []})
