@@ -22,7 +22,6 @@ enforced there (see :class:`DaskEngine`); dead workers are handled as above.
 """
 from __future__ import annotations
 
-import gc
 import importlib
 import multiprocessing
 import os
@@ -35,6 +34,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from .. import heap
 from ..errors import ExtractorError
 from .sources import SourceItem, check_text
 
@@ -142,20 +142,7 @@ def get_extractor(cfg: WorkerConfig):
             raise WorkerInitError(message) from None
         _extractors[key] = extractor
         _locks[key] = threading.Lock()
-        _settle_heap()
         return extractor
-
-
-def _settle_heap() -> None:
-    """Keep the loaded pipeline out of the garbage collector's way for the rest of the run.
-
-    The pipeline is some hundred thousand long-lived objects (pattern
-    tables, matchers, the segmenter's dictionary). Every full collection
-    would walk them all again, a tenth of the time of a meeting report;
-    frozen, the collector only looks at what the documents make.
-    """
-    gc.collect()
-    gc.freeze()
 
 
 def _one_line(text: str) -> str:
@@ -269,11 +256,13 @@ def _worker_main(cfg: WorkerConfig, conn) -> None:
     # Ctrl-C reaches the whole process group: let the parent decide, the workers just stop with it.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
+        heap.pause_collection()
         try:
             extractor = get_extractor(cfg)
         except WorkerInitError as exc:
             conn.send(("init-error", str(exc)))
             return
+        heap.settle(collect=True)
         conn.send(("ready", os.getpid()))
         while True:
             items = conn.recv()
