@@ -358,7 +358,9 @@ class _PhraseScan:
 
     def __init__(self, phrases) -> None:
         self.phrases = set(phrases)
-        self.begins = re.compile(f"(?=({trie_alternation(self.phrases)}))")
+        # Inside a word no phrase begins: the look-behind skips those places at once. Its
+        # letters are word characters for ``regex`` too, so no place a phrase begins is skipped.
+        self.begins = re.compile(f"(?<![{_LOWER_LETTERS}])(?=({trie_alternation(self.phrases)}))")
 
     def found(self, text: str, pos: int = 0, endpos: int | None = None):
         """``(start, [(end, phrase), ...])`` for each place a phrase begins, its phrases shortest
@@ -411,6 +413,8 @@ class _WordIndex:
         return {name for _, hits in self.scan.found(lowered, start, end) for _, p in hits for name in self.classes_of[p]}
 
 
+#: the lower-case letters of Vietnamese (the text is scanned lower-cased)
+_LOWER_LETTERS = "a-zàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
 _NON_WORD = regex.compile(r"\W")
 _SPACE_RUN = regex.compile(r"\s+")
 _WORD_CHAR = regex.compile(r"\w")
