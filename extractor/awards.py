@@ -91,6 +91,10 @@ class NumberWords:
 
 
 class AwardFinder:
+    #: the pattern labels this finder reads as text itself (the lexicon leaves them out of the doc)
+    LABELS = ("APPROX", "AWARD_KIND", "AWARD_NEG", "AWARD_NOT_KIND", "AWARD_NOT_NEG", "AWARD_VERB",
+              "BREAKDOWN", "COMMEND", "POOL", "RECIPIENT")
+
     def __init__(self, patterns: PatternSet) -> None:
         self.numbers = NumberWords(patterns.table("number_words"))
         number_words = alternation(self.numbers.table)

@@ -146,6 +146,18 @@ def main(argv: list[str] | None = None) -> int:
         if not known_encoding(args.encoding):
             parser.error(f"--encoding {args.encoding}: unknown encoding")
 
+    from . import heap
+
+    heap.pause_collection()  # while the pipeline loads and reads the first document: see extractor.heap
+    try:
+        return _extract_files(args)
+    finally:
+        heap.settle()
+
+
+def _extract_files(args: argparse.Namespace) -> int:
+    """Each file's record on standard output, in the chosen format; 1 if any file failed."""
+    from . import heap
     from .api import Extractor
     from .decoding import decode_bytes, read_document
 
@@ -161,7 +173,9 @@ def main(argv: list[str] | None = None) -> int:
     out = sys.stdout
     if fmt == "json" and len(args.files) > 1:
         out.write("[\n")
-    for name in _progress(args.files):
+    for index, name in enumerate(_progress(args.files)):
+        if index == 1:
+            heap.settle()
         try:
             if name == "-":
                 # one byte past the limit is enough to refuse an endless stream

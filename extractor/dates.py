@@ -39,6 +39,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import json
+import re
 import unicodedata
 import warnings
 from bisect import bisect_left
@@ -161,9 +162,15 @@ _VIEW_TABLE = str.maketrans(
 )
 
 
+#: the characters ``_VIEW_TABLE`` changes, found in one pass: ``str.translate`` looks up every character
+_ODD_CHARACTER = re.compile("[" + "".join(re.escape(chr(c)) for c in _VIEW_TABLE) + "]")
+
+
 def _view(text: str) -> str:
     """The text with odd spaces, invisible characters and dashes made plain, same length."""
-    return text.translate(_VIEW_TABLE)
+    if _ODD_CHARACTER.search(text) is None:
+        return text
+    return _ODD_CHARACTER.sub(lambda m: _VIEW_TABLE[ord(m.group())], text)
 
 
 def _key(surface: str) -> str:

@@ -30,7 +30,8 @@ def _syllables(phrase: str) -> list[str]:
 class LexiconRuler:
     """Adds ``doc.spans["lexicon"]``: all (possibly overlapping) pattern matches."""
 
-    def __init__(self, nlp: Language, patterns: PatternSet) -> None:
+    def __init__(self, nlp: Language, patterns: PatternSet, skip_labels: tuple[str, ...] = ()) -> None:
+        """``skip_labels``: labels other stages read from the pattern files as text, not matched here."""
         self.vocab = nlp.vocab
         self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
@@ -45,7 +46,10 @@ class LexiconRuler:
         grouped: dict[tuple[str, str], list] = defaultdict(list)
         exact: dict[tuple[str, str], list] = defaultdict(list)
         token_patterns: dict[tuple[str, str], list] = defaultdict(list)
+        skipped = set(skip_labels)
         for rule in patterns.rules:
+            if rule["label"] in skipped:
+                continue
             key = (rule["label"], rule["id"])
             pattern = rule["pattern"]
             if isinstance(pattern, list):
@@ -151,9 +155,9 @@ def _without_false_triggers(found: list[tuple[str, str, int, int]]) -> list[tupl
     return [m for m in found if m[0] not in TRIGGER_LABELS or not vetoed(m[2], m[3])]
 
 
-@Language.factory("vi_lexicon", default_config={"extra_patterns": []})
-def make_lexicon(nlp: Language, name: str, extra_patterns: list[str]) -> LexiconRuler:
-    return LexiconRuler(nlp, cached_patterns(tuple(Path(p) for p in extra_patterns)))
+@Language.factory("vi_lexicon", default_config={"extra_patterns": [], "skip_labels": []})
+def make_lexicon(nlp: Language, name: str, extra_patterns: list[str], skip_labels: list[str]) -> LexiconRuler:
+    return LexiconRuler(nlp, cached_patterns(tuple(Path(p) for p in extra_patterns)), tuple(skip_labels))
 
 
 class LexiconIndex:

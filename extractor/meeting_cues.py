@@ -80,6 +80,12 @@ class CueRule:
     bare: bool = False
     #: for each class element, the classes one of whose words must be in the zone
     needs: tuple[tuple[str, ...], ...] = ()
+    #: what every match begins with, so that it is tried only where that stands:
+    #: the classes or the literal word of the first element (``None``: search the zone)
+    lead_classes: tuple[str, ...] = ()
+    lead_word: str | None = None
+    #: the template opens with ``^``: a match may begin on the spaces and quotes before its lead
+    at_sentence_start: bool = False
 
     @functools.cached_property
     def pattern(self) -> regex.Pattern:
@@ -211,6 +217,7 @@ class CueFinder:
             weights={z: float(w) for z, w in weights.items()}, groups=groups,
             bare=bool(_BARE.fullmatch(row["pattern"].strip())),
             needs=tuple(tuple(m.group(4).split("|")) for m in _ELEMENT.finditer(row["pattern"]) if m.group(4)),
+            **_lead(row["pattern"]),
         )
 
     def zones(self, text: str, layout: Layout) -> dict[str, tuple[int, int]]:
@@ -245,7 +252,7 @@ class CueFinder:
                 if vetoes is None:
                     vetoes = self._veto_spans(lowered)
                 skip = layout.captions if zone != "body" else ()
-                match = self._first(rule, lowered, a, b, vetoes, skip)
+                match = self._first(rule, lowered, a, b, vetoes, skip, hits)
                 if match is not None:
                     cue = Cue(rule.id, rule.reason, zone, weight, *match)
                     (bare.append((rule, cue)) if rule.bare else cues.append(cue))
@@ -257,8 +264,24 @@ class CueFinder:
         return sorted((start, hits[-1][0]) for start, hits in self.vetoes.found(lowered))
 
     def _first(self, rule: CueRule, lowered: str, a: int, b: int, vetoes,
-               captions=()) -> tuple[int, int] | None:
-        """The first match not vetoed and, for the opening zones, not in a photo caption."""
+               captions=(), hits: "_ClassHits | None" = None) -> tuple[int, int] | None:
+        """The first match not vetoed and, for the opening zones, not in a photo caption.
+
+        A rule that opens with a class or a word is tried only where one
+        stands (the text's class words are known): what ``search`` would
+        find, without running the template over the whole zone.
+        """
+        if hits is not None and (rule.lead_classes or rule.lead_word):
+            for start in hits.lead_starts(rule, a, b):
+                try:
+                    m = rule.pattern.match(lowered, start, b, timeout=_TIMEOUT)
+                except TimeoutError:
+                    return None
+                if m is not None and not any(_vetoed(m.span(g), vetoes) for g in rule.groups) and not _within(
+                    m.start(), captions
+                ):
+                    return _strip(lowered, m.start(), m.end())
+            return None
         pos = a
         while pos < b:
             try:
@@ -272,6 +295,27 @@ class CueFinder:
             pos = m.start() + 1
         return None
 
+
+def _lead(template: str) -> dict:
+    """What a template's matches begin with: ``CueRule`` fields ``lead_classes``, ``lead_word``, ``at_sentence_start``."""
+    at_sentence_start = False
+    for m in _ELEMENT.finditer(template):
+        token = m.group()
+        if token == "^":
+            at_sentence_start = True
+        elif m.group(3):
+            continue  # {NOT:CLASS} looks behind: it holds no character of the match
+        elif m.group(4):
+            return {"lead_classes": tuple(m.group(4).split("|")), "at_sentence_start": at_sentence_start}
+        elif m.group(1) is None and token != "{DATE}":
+            return {"lead_word": canonical(token), "at_sentence_start": at_sentence_start}
+        else:
+            return {}
+    return {}
+
+
+#: what ``_SENTENCE_START`` may take before the first element
+_OPENING_CHARS = " \t\u00a0\"“"
 
 _BARE = regex.compile(r"\{[A-Z_|]+\}")
 _LONGEST_VETO = 60
@@ -314,7 +358,9 @@ class _PhraseScan:
 
     def __init__(self, phrases) -> None:
         self.phrases = set(phrases)
-        self.begins = re.compile(f"(?=({trie_alternation(self.phrases)}))")
+        # Inside a word no phrase begins: the look-behind skips those places at once. Its
+        # letters are word characters for ``regex`` too, so no place a phrase begins is skipped.
+        self.begins = re.compile(f"(?<![{_LOWER_LETTERS}])(?=({trie_alternation(self.phrases)}))")
 
     def found(self, text: str, pos: int = 0, endpos: int | None = None):
         """``(start, [(end, phrase), ...])`` for each place a phrase begins, its phrases shortest
@@ -367,6 +413,8 @@ class _WordIndex:
         return {name for _, hits in self.scan.found(lowered, start, end) for _, p in hits for name in self.classes_of[p]}
 
 
+#: the lower-case letters of Vietnamese (the text is scanned lower-cased)
+_LOWER_LETTERS = "a-zàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
 _NON_WORD = regex.compile(r"\W")
 _SPACE_RUN = regex.compile(r"\s+")
 _WORD_CHAR = regex.compile(r"\w")
@@ -413,6 +461,50 @@ class _ClassHits:
             return False
         return name in self._cut_short(a, b)
 
+    def lead_starts(self, rule: CueRule, a: int, b: int) -> list[int]:
+        """Where in ``[a, b)`` a match of ``rule`` may begin, in order: every place its lead stands.
+
+        A class word that only the zone's end completes ("hội nghị" of "hội
+        nghịch") is looked for in the zone's last characters, as ``within`` does.
+        """
+        lowered = self.lowered
+        starts: set[int] = set()
+        if rule.lead_word is not None:
+            word = rule.lead_word
+            k = lowered.find(word, a, b)
+            while k != -1:
+                starts.add(k)
+                k = lowered.find(word, k + 1, b)
+        else:
+            if self._spans is None:
+                self._spans = self.index.spans(lowered)
+            names = set(rule.lead_classes)
+            for name in names:
+                spans = self._spans.get(name, [])
+                k = bisect.bisect_left(spans, (a, -1))
+                while k < len(spans) and spans[k][0] < b:
+                    starts.add(spans[k][0])
+                    k += 1
+            if b < len(lowered) and _WORD_CHAR.match(lowered, b):
+                for start, found in self.index.scan.found(lowered, self._tail(a, b), b):
+                    if any(n in names for _, p in found for n in self.index.classes_of[p]):
+                        starts.add(start)
+        if rule.at_sentence_start:
+            for start in list(starts):
+                while start > a and lowered[start - 1] in _OPENING_CHARS:
+                    start -= 1
+                    starts.add(start)
+        return sorted(starts)
+
+    def _tail(self, a: int, b: int) -> int:
+        """Where the zone's last characters begin: more non-space characters than the longest class word."""
+        width = 2 * self.index.longest + 2
+        while True:
+            tail = max(a, b - width)
+            if tail == a or len(_SPACE_RUN.sub("", self.lowered[tail:b])) > self.index.longest:
+                return tail
+            width *= 2
+
     def _cut_short(self, a: int, b: int) -> set[str]:
         """The classes with a word in the zone's last characters when the text stops at ``b``.
 
@@ -421,13 +513,7 @@ class _ClassHits:
         """
         classes = self._tails.get((a, b))
         if classes is None:
-            width = 2 * self.index.longest + 2
-            while True:
-                tail = max(a, b - width)
-                if tail == a or len(_SPACE_RUN.sub("", self.lowered[tail:b])) > self.index.longest:
-                    break
-                width *= 2
-            classes = self._tails[(a, b)] = self.index.classes_at(self.lowered, tail, b)
+            classes = self._tails[(a, b)] = self.index.classes_at(self.lowered, self._tail(a, b), b)
         return classes
 
 

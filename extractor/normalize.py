@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from array import array
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import regex
@@ -42,8 +43,10 @@ def _fold_table() -> dict[str, str]:
 
 
 _FOLD = _fold_table()
-# A marked o/u followed by a/e/y that ends the syllable: the old placement.
-_OLD_STYLE = regex.compile("(?:" + "|".join(_FOLD) + ")(?!\\p{L})")
+# A marked o/u followed by a/e/y: the old placement when no letter follows (see ``fold_tones``).
+# Python's ``re`` finds these literal pairs several times faster than ``regex``.
+_OLD_STYLE = re.compile("|".join(_FOLD))
+_LETTER = regex.compile(r"\p{L}")
 
 
 def fold_tones(text: str) -> str:
@@ -56,7 +59,14 @@ def fold_tones(text: str) -> str:
     """
     if not any(ch in text for ch in "òóỏõọùúủũụÒÓỎÕỌÙÚỦŨỤ"):
         return text
-    return _OLD_STYLE.sub(lambda m: _FOLD[m.group()], text)
+
+    def folded(m: re.Match) -> str:
+        # a pair that a letter follows is inside a longer syllable ("hoàng"); no pair starts on
+        # the pair's second letter, so skipping past it loses none
+        end = m.end()
+        return m.group() if end < len(text) and _LETTER.match(text, end) else _FOLD[m.group()]
+
+    return _OLD_STYLE.sub(folded, text)
 
 
 def canonical(text: str) -> str:
@@ -114,8 +124,9 @@ class NormalizedText:
 
     original: str
     text: str
-    starts: array
-    ends: array
+    #: per character of ``text``; a ``range`` when the map is one to one (no table to build)
+    starts: Sequence[int]
+    ends: Sequence[int]
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map a span of the normalised text back to the original text."""
@@ -140,7 +151,7 @@ def normalize(original: str) -> NormalizedText:
         # Already NFC with nothing to drop or map: one character for one.
         n = len(original)
         text = _SOFT_BREAK.sub(" ", fold_tones(original))
-        return NormalizedText(original, text, array("l", range(n)), array("l", range(1, n + 1)))
+        return NormalizedText(original, text, range(n), range(1, n + 1))
     out: list[str] = []
     starts = array("l")
     ends = array("l")

@@ -39,20 +39,25 @@ class DocumentMetadata:
     author: str | None = None
 
 
-def build_nlp(extra_patterns: tuple[Path, ...] = ()) -> Language:
+#: labels the award and target finders read from the pattern files as text: a
+#: third of all phrase matches, which no stage would read from the doc
+TEXT_FINDER_LABELS = AwardFinder.LABELS + TargetFinder.LABELS
+
+
+def build_nlp(extra_patterns: tuple[Path, ...] = (), skip_labels: tuple[str, ...] = TEXT_FINDER_LABELS) -> Language:
     """A blank Vietnamese spaCy pipeline with our tokenizer and pattern stages."""
     nlp = spacy.blank("vi", config={"nlp": {"tokenizer": {"@tokenizers": TOKENIZER}}})
     config = {"extra_patterns": [str(p) for p in extra_patterns]}
-    nlp.add_pipe("vi_lexicon", config=config)
+    nlp.add_pipe("vi_lexicon", config={**config, "skip_labels": list(skip_labels)})
     nlp.add_pipe("vi_persons", config=config)
     nlp.add_pipe("vi_titles", config=config)
     return nlp
 
 
 class Pipeline:
-    def __init__(self, extra_patterns: tuple[Path, ...] = ()) -> None:
+    def __init__(self, extra_patterns: tuple[Path, ...] = (), skip_labels: tuple[str, ...] = TEXT_FINDER_LABELS) -> None:
         self.patterns = cached_patterns(tuple(extra_patterns))
-        self.nlp = build_nlp(tuple(extra_patterns))
+        self.nlp = build_nlp(tuple(extra_patterns), skip_labels)
         self.classifier = MeetingClassifier(self.patterns)
         self.awards = AwardFinder(self.patterns)
         self.targets = TargetFinder(self.patterns)

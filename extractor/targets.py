@@ -63,6 +63,9 @@ def _int(number: str) -> int:
 
 
 class TargetFinder:
+    #: the pattern labels this finder reads as text itself (the lexicon leaves them out of the doc)
+    LABELS = ("TARGET_NEG", "TARGET_UNIT", "TARGET_UNIT_MOD")
+
     def __init__(self, patterns: PatternSet) -> None:
         def alternation_of(label: str) -> str:
             return alternation(p.lower() for p in patterns.phrases(label))

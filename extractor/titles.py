@@ -108,6 +108,46 @@ def _shape(word: str, is_space: int, like_num: int) -> str:
     return shape
 
 
+def sentences_read(doc: Doc, words: list[str], persons: list[Span]) -> list[bool]:
+    """For each token, whether the title linker can read its sentence: only there do word groups matter.
+
+    Every reading starts at a name and stops at the end of the sentence (no
+    walk goes past a full stop, a "!", "?" or "…", or back over a line
+    break), except two: a title wrapped after a separator at the end of a
+    line ("X,\\nPhó Chủ tịch ...") is read on the next line, and a list
+    header ending in a colon ("... gồm:\\nông A") is read on the line before.
+    So the sentences with a name, and the ones those two carry on to.
+    """
+    sentences = [(s.start, s.end) for s in doc.sents]
+    named = [False] * len(sentences)
+    k = 0
+    for start in sorted(p.start for p in persons):
+        while k < len(sentences) and sentences[k][1] <= start:
+            k += 1
+        if k < len(sentences):
+            named[k] = True
+
+    def last_word(s: int) -> str:
+        start, end = sentences[s]
+        t = end - 1
+        while t > start and words[t].isspace():
+            t -= 1
+        return words[t]
+
+    read = list(named)
+    for s in range(1, len(sentences)):  # a title wrapped onto the next line, and on
+        if read[s - 1] and last_word(s - 1) in SEPARATORS:
+            read[s] = True
+    for s in range(len(sentences) - 1):  # "... gồm:" above a listed name
+        if named[s + 1] and last_word(s) == ":":
+            read[s] = True
+    flags = [False] * len(doc)
+    for (start, end), r in zip(sentences, read):
+        if r:
+            flags[start:end] = [True] * (end - start)
+    return flags
+
+
 def build_units(doc: Doc, lex: LexiconIndex, persons: list[Span]) -> list[Unit]:
     """Cut the doc into units, longest lexicon phrase first, names over everything."""
     person_at = {p.start: p for p in persons}
@@ -122,6 +162,7 @@ def build_units(doc: Doc, lex: LexiconIndex, persons: list[Span]) -> list[Unit]:
     opening = lex.opening
     shapes = _SHAPES
     rank = _RANK
+    read = sentences_read(doc, words, persons)
     i = 0
     while i < n:
         while person_starts[k] < i:
@@ -150,7 +191,7 @@ def build_units(doc: Doc, lex: LexiconIndex, persons: list[Span]) -> list[Unit]:
             is_space, like_num = table.flags(doc)
             label = _shape(word, is_space[i], like_num[i])
         j = i + 1
-        if label == "CAP":
+        if label == "CAP" and read[i]:  # elsewhere the segmenter need not run: no title is read there
             # "Nông dân", "Tài chính": one word begun by a capital; not "Đức Trọng dự"
             while j < n and words[j][:1].islower() and j != next_person and not lex.covers(
                 j, *CLAUSE_LABELS

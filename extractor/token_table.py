@@ -8,6 +8,7 @@ stages; the same facts read from lists cost a list lookup.
 from __future__ import annotations
 
 from itertools import accumulate
+from operator import add, sub
 
 from spacy.attrs import IS_SPACE, LIKE_NUM
 from spacy.tokens import Doc
@@ -24,9 +25,10 @@ class TokenTable:
         self.text = text
         self.words = words
         self.spaces = spaces
-        self.ends = list(accumulate(len(w) + s for w, s in zip(words, spaces)))
-        self.starts = [0, *self.ends[:-1]] if words else []
-        self.ends = [end - s for end, s in zip(self.ends, spaces)]
+        # the running sum of every token's length and its trailing space, in C-level maps
+        past = list(accumulate(map(add, map(len, words), spaces)))
+        self.starts = [0, *past[:-1]] if words else []
+        self.ends = list(map(sub, past, spaces))
         self._flags: tuple[list[int], list[int]] | None = None
 
     def span_text(self, start: int, end: int) -> str:

@@ -190,22 +190,28 @@ def _is_capital(token: str) -> bool:
 WINDOW = 3
 
 
-def capital_windows(tokens: list[str]) -> list[tuple[int, int]]:
+def capital_windows(tokens: list[str], capitals: Sequence[bool] | None = None) -> list[tuple[int, int]]:
     """Stretches worth segmenting: each run of two or more capitalised syllables, with context.
 
     Word boundaries matter to the rules only where capitals run together
     ("tỉnh Thái Nguyên Vũ Hồng Bắc", "Sở Nông nghiệp"); elsewhere every
     syllable may stand alone, and the segmenter, the costliest stage, is not run.
+    ``capitals``: whether each token is capitalised, when the caller has it.
     """
+    capitals = list(map(_is_capital, tokens)) if capitals is None else list(capitals)
     windows: list[tuple[int, int]] = []
-    i, n = 0, len(tokens)
-    while i < n:
-        if not _is_capital(tokens[i]):
-            i += 1
-            continue
-        j = i + 1
-        while j < n and _is_capital(tokens[j]):
-            j += 1
+    n = len(tokens)
+    find = capitals.index
+    i = 0
+    while True:
+        try:
+            i = find(True, i)  # the next capital
+        except ValueError:
+            return windows
+        try:
+            j = find(False, i + 1)  # the end of its run
+        except ValueError:
+            j = n
         if j - i >= 2 or (j < n and tokens[j][:1].islower() and i > 0):
             a, b = max(0, i - WINDOW), min(n, j + WINDOW)
             if windows and a <= windows[-1][1]:
@@ -213,7 +219,6 @@ def capital_windows(tokens: list[str]) -> list[tuple[int, int]]:
             else:
                 windows.append((a, b))
         i = j
-    return windows
 
 
 def segmented_starts(tokens: list[str]) -> list[bool]:
@@ -306,30 +311,35 @@ class VietnameseTokenizer:
         syllables = [text[a:b] for a, b in spans]
         at: list[int] = []  # the doc index of each syllable
         pos = 0
+        count = 0  # len(words)
         for (a, b), syllable in zip(spans, syllables):
             if a > pos:
-                if a - pos == 1 and text[pos] == " " and words and not spaces[-1]:
+                if a - pos == 1 and text[pos] == " " and count and not spaces[-1]:
                     spaces[-1] = True
                 else:
-                    self._gap(text[pos:a], words, spaces)
-            at.append(len(words))
+                    count += self._gap(text[pos:a], words, spaces)
+            at.append(count)
             words.append(syllable)
             spaces.append(False)
+            count += 1
             pos = b
         self._gap(text[pos:], words, spaces)
         sent_starts = [False] * len(words)
         windows: list[tuple[list[str], list[int]]] = []
-        k, n = 0, len(spans)
+        span_starts = [a for a, _ in spans]
+        capitals = list(map(_is_capital, syllables))
+        k = 0
         for s_start, s_end in sentence_spans(text):
             first = k
-            while k < n and spans[k][0] < s_end:
-                k += 1
+            k = bisect.bisect_left(span_starts, s_end, first)
             if k == first:
                 continue
             sent_starts[at[first]] = True
             if k - first > 1 and self.segment(text[s_start:s_end]):
                 tokens = syllables[first:k]
-                windows += [(tokens[a:b], at[first + a:first + b]) for a, b in capital_windows(tokens)]
+                windows += [
+                    (tokens[a:b], at[first + a:first + b]) for a, b in capital_windows(tokens, capitals[first:k])
+                ]
         doc = Doc(self.vocab, words=words, spaces=spaces, sent_starts=sent_starts or None)
         starts = WordStarts(len(words))
         for window in windows:
@@ -339,16 +349,18 @@ class VietnameseTokenizer:
         return doc
 
     @staticmethod
-    def _gap(gap: str, words: list, spaces: list) -> None:
-        """Whitespace between tokens: a single space rides on the token before it."""
+    def _gap(gap: str, words: list, spaces: list) -> int:
+        """Whitespace between tokens: a single space rides on the token before it. Returns the tokens added."""
         if not gap:
-            return
+            return 0
         if words and not spaces[-1] and gap[0] == " ":
             spaces[-1] = True
             gap = gap[1:]
         if gap:
             words.append(gap)
             spaces.append(False)
+            return 1
+        return 0
 
     def pipe(self, texts: Iterable[str], batch_size: int = 1000):
         for text in texts:

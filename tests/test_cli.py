@@ -143,3 +143,25 @@ def test_with_text_gives_what_the_offsets_index(capsys, tmp_path):
         for ev in person["name_evidence"] + person["title_evidence"]:
             assert record["text"][ev["start"]:ev["end"]] == ev["text"]
     assert [p["name"] for p in record["chairpersons"]] == ["Nguyễn Văn An"]
+
+
+@pytest.mark.parametrize("files", [["one"], ["one", "missing", "two"], ["missing"]])
+def test_collection_is_paused_while_loading_and_given_back_after(capsys, tmp_path, monkeypatch, files):
+    """Given one file, several, or only a bad one, when the CLI has run, then garbage collection
+    is on again: paused only while the pipeline loads and reads the first document."""
+    import gc
+
+    from extractor import heap
+
+    states = []
+    real_settle = heap.settle
+    monkeypatch.setattr(heap, "settle", lambda *a, **k: (states.append(gc.isenabled()), real_settle(*a, **k)))
+    paths = []
+    for name in files:
+        path = tmp_path / f"{name}.txt"
+        if name != "missing":
+            path.write_text("Sáng ngày 17/01/2022, UBND huyện tổ chức hội nghị tổng kết.", encoding="utf-8")
+        paths.append(str(path))
+    main(paths)
+    assert states and states[0] is False  # collection was paused until the first settle
+    assert gc.isenabled()

@@ -692,3 +692,11 @@ def test_a_lexicon_missing_a_type_warns(tmp_path: Path) -> None:
     with pytest.warns(UserWarning, match="no words of type"):
         lexicon = load_lexicon(path)
     assert lexicon.words("date_cue") == ["ngày"]
+
+
+@given(st.text(alphabet=st.sampled_from(list("Sáng 17/01/2022, họp-") + [
+    "\u00a0", "\u2009", "\u200b", "\ufeff", "\u00ad", "\u2013", "\u2014", "\u2212", "\uff0f", "\uff0d", "\n"])))
+def test_the_plain_view_of_a_text_is_what_the_translation_table_gives(text):
+    from extractor.dates import _VIEW_TABLE, _view
+
+    assert _view(text) == text.translate(_VIEW_TABLE)

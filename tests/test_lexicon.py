@@ -79,3 +79,34 @@ def test_token_patterns_are_found_as_one_matcher_over_the_doc_finds_them(tmp_pat
     expected = sorted((nlp.vocab.strings[k], s, e) for k, s, e in matcher(doc))
     found = sorted((s.id_, s.start, s.end) for s in doc.spans["lexicon"] if s.label_ == "TEST_SHAPE")
     assert found == expected and len({m[0] for m in expected}) == 3
+
+
+# --------------------------------------------------------------------------- labels read as text
+
+
+def test_the_labels_the_award_and_target_finders_read_as_text_are_not_matched_into_the_doc():
+    """Given an award sentence with a target ratio, when the doc is built, then its lexicon holds the
+    titles and triggers but none of the award and target words, which their finders read as text."""
+    from extractor.pipeline import TEXT_FINDER_LABELS, build_nlp
+
+    text = ("Chủ tịch UBND huyện trao Giấy khen cho 25 tập thể, 40 cá nhân; "
+            "hoàn thành 15/15 chỉ tiêu, 12/14 xã đạt chuẩn.")
+    labels = {s.label_ for s in build_nlp()(text).spans["lexicon"]}
+    everything = {s.label_ for s in build_nlp(skip_labels=())(text).spans["lexicon"]}
+    assert {"TITLE_HEAD", "GIVE"} <= labels and not labels & set(TEXT_FINDER_LABELS)
+    assert {"AWARD_KIND", "RECIPIENT", "TARGET_UNIT"} <= everything  # they are there to leave out
+
+
+def test_leaving_the_text_finders_labels_out_of_the_doc_changes_no_record():
+    """Given the sample articles, when they are read by a pipeline that matches every label into
+    the doc and by the one that leaves the award and target words out, the records are the same."""
+    from pathlib import Path
+
+    from extractor.pipeline import Pipeline
+
+    lean, full = Pipeline(), Pipeline(skip_labels=())
+    samples = sorted((Path(__file__).resolve().parents[1] / "samples").glob("*.txt"))
+    assert samples
+    for sample in samples:
+        text = sample.read_text(encoding="utf-8")
+        assert lean.run(text).to_json_dict() == full.run(text).to_json_dict(), sample.name

@@ -317,3 +317,14 @@ def test_canonical_many_of_the_genre_words():
 
     words = ["Uỷ  ban", " hòa giải", "thủy lợi\t", "khỏe", "chủ trì"]
     assert canonical_many(words) == ["uỷ ban", "hoà giải", "thuỷ lợi", "khoẻ", "chủ trì"]
+
+
+@given(st.text(alphabet=st.sampled_from(list("hoàòaáuủyỳeèéõọ qgnHOÀÒAỦY,.2\u0301²")), max_size=30))
+def test_tone_folding_changes_exactly_the_old_style_pairs_that_end_a_syllable(text):
+    """What one expression of every pair, with a look-ahead for a letter, gives."""
+    import regex
+
+    from extractor.normalize import _FOLD, fold_tones
+
+    reference = regex.sub("(?:" + "|".join(_FOLD) + r")(?!\p{L})", lambda m: _FOLD[m.group()], text)
+    assert fold_tones(text) == reference

@@ -34,6 +34,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from .. import heap
 from ..errors import ExtractorError
 from .sources import SourceItem, check_text
 
@@ -255,11 +256,13 @@ def _worker_main(cfg: WorkerConfig, conn) -> None:
     # Ctrl-C reaches the whole process group: let the parent decide, the workers just stop with it.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
+        heap.pause_collection()
         try:
             extractor = get_extractor(cfg)
         except WorkerInitError as exc:
             conn.send(("init-error", str(exc)))
             return
+        heap.settle(collect=True)
         conn.send(("ready", os.getpid()))
         while True:
             items = conn.recv()
