@@ -12,7 +12,7 @@ import json
 import sys
 from pathlib import Path
 
-from . import __version__
+from . import __version__, heap
 from .errors import ExtractorError
 
 EXAMPLES = """\
@@ -146,8 +146,6 @@ def main(argv: list[str] | None = None) -> int:
         if not known_encoding(args.encoding):
             parser.error(f"--encoding {args.encoding}: unknown encoding")
 
-    from . import heap
-
     heap.pause_collection()  # while the pipeline loads and reads the first document: see extractor.heap
     try:
         return _extract_files(args)
@@ -157,7 +155,6 @@ def main(argv: list[str] | None = None) -> int:
 
 def _extract_files(args: argparse.Namespace) -> int:
     """Each file's record on standard output, in the chosen format; 1 if any file failed."""
-    from . import heap
     from .api import Extractor
     from .decoding import decode_bytes, read_document
 

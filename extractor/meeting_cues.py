@@ -271,28 +271,26 @@ class CueFinder:
         stands (the text's class words are known): what ``search`` would
         find, without running the template over the whole zone.
         """
-        if hits is not None and (rule.lead_classes or rule.lead_word):
-            for start in hits.lead_starts(rule, a, b):
-                try:
+        def admissible(m: regex.Match) -> bool:
+            return not any(_vetoed(m.span(g), vetoes) for g in rule.groups) and not _within(m.start(), captions)
+
+        try:
+            if hits is not None and (rule.lead_classes or rule.lead_word):
+                for start in hits.lead_starts(rule, a, b):
                     m = rule.pattern.match(lowered, start, b, timeout=_TIMEOUT)
-                except TimeoutError:
-                    return None
-                if m is not None and not any(_vetoed(m.span(g), vetoes) for g in rule.groups) and not _within(
-                    m.start(), captions
-                ):
-                    return _strip(lowered, m.start(), m.end())
-            return None
-        pos = a
-        while pos < b:
-            try:
+                    if m is not None and admissible(m):
+                        return _strip(lowered, m.start(), m.end())
+                return None
+            pos = a
+            while pos < b:
                 m = rule.pattern.search(lowered, pos, b, timeout=_TIMEOUT)
-            except TimeoutError:
-                return None
-            if m is None:
-                return None
-            if not any(_vetoed(m.span(g), vetoes) for g in rule.groups) and not _within(m.start(), captions):
-                return _strip(lowered, m.start(), m.end())
-            pos = m.start() + 1
+                if m is None:
+                    return None
+                if admissible(m):
+                    return _strip(lowered, m.start(), m.end())
+                pos = m.start() + 1
+        except TimeoutError:
+            return None
         return None
 
 

@@ -190,7 +190,7 @@ def _is_capital(token: str) -> bool:
 WINDOW = 3
 
 
-def capital_windows(tokens: list[str], capitals: Sequence[bool] | None = None) -> list[tuple[int, int]]:
+def capital_windows(tokens: list[str], capitals: list[bool] | None = None) -> list[tuple[int, int]]:
     """Stretches worth segmenting: each run of two or more capitalised syllables, with context.
 
     Word boundaries matter to the rules only where capitals run together
@@ -198,7 +198,8 @@ def capital_windows(tokens: list[str], capitals: Sequence[bool] | None = None) -
     syllable may stand alone, and the segmenter, the costliest stage, is not run.
     ``capitals``: whether each token is capitalised, when the caller has it.
     """
-    capitals = list(map(_is_capital, tokens)) if capitals is None else list(capitals)
+    if capitals is None:
+        capitals = list(map(_is_capital, tokens))
     windows: list[tuple[int, int]] = []
     n = len(tokens)
     find = capitals.index
